@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { testTargets } from "./test-databases";
 import type { Connection } from "./connect";
 import { migrateDatabase } from "./migrate";
+import { rowsOf } from "./rows";
 import { annotations, articles, auditLog, projects, users } from "./schema";
 
 describe.each(testTargets())("schema on $name", (target) => {
@@ -15,10 +16,10 @@ describe.each(testTargets())("schema on $name", (target) => {
   });
 
   it("has every table of the data model", async () => {
-    const result = await connection.db.execute<{ table_name: string }>(
+    const result = await connection.db.execute(
       sql`select table_name from information_schema.tables where table_schema = 'public'`,
     );
-    const names = result.rows.map((row) => row.table_name);
+    const names = rowsOf<{ table_name: string }>(result).map((row) => row.table_name);
     for (const table of [
       "users",
       "projects",
