@@ -19,7 +19,7 @@ function captureIo(secret = ""): Io & { stdout: string[]; stderr: string[] } {
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, "cli", "bin.mjs"), ...args], {
       cwd: os.tmpdir(),

@@ -4,11 +4,13 @@ import { migrateDatabase } from "../db/migrate";
 import type { Database } from "../db/types";
 import { CliError, processIo, type Io } from "./io";
 import { USER_USAGE, userCommand } from "./commands/user";
+import { ASSIGN_USAGE, assignCommand } from "./commands/assign";
 
 type Command = (db: Database, argv: string[], io: Io) => Promise<void>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   user: { run: userCommand, usage: USER_USAGE },
+  assign: { run: assignCommand, usage: ASSIGN_USAGE },
 };
 
 const USAGE = `Usage: sourcemark <command> [options]

@@ -138,6 +138,11 @@ export const articles = pgTable(
     uniqueIndex("articles_project_external_id").on(t.projectId, t.externalId),
     index("articles_project_hash").on(t.projectId, t.textHash),
     index("articles_project_created").on(t.projectId, t.createdAt, t.id),
+    // Browsing order (date, then external id) and search by title, outlet and words of the text.
+    index("articles_project_order").on(t.projectId, sql`coalesce(${t.publishedAt}, '9999-12-31'::date)`, t.externalId),
+    index("articles_title_trgm").using("gin", sql`${t.title} gin_trgm_ops`),
+    index("articles_outlet_trgm").using("gin", sql`${t.outlet} gin_trgm_ops`),
+    index("articles_text_words").using("gin", sql`to_tsvector('simple', ${t.text})`),
   ],
 );
 

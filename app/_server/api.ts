@@ -43,3 +43,11 @@ export function apiRoute<P = Record<string, string>>(
     }
   };
 }
+
+/** The project named in the URL if the caller may see it; 404 otherwise (also when it exists but is not theirs). */
+export async function projectForCaller(user: CurrentUser, slug: string) {
+  const { getProjectForUser } = await import("@/db/queries/projects");
+  const project = await getProjectForUser(getDb(), user, slug);
+  if (!project) throw new ApiError("not_found", `No project "${slug}".`);
+  return project;
+}

@@ -2,50 +2,73 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getProjectForUser } from "@/db/queries/projects";
-import { listArticles } from "@/db/queries/articles";
+import { getProjectForUser, listProjectLabels } from "@/db/queries/projects";
+import { countArticles, searchArticles } from "@/db/queries/articles";
+import { listProjectAnalysts } from "@/db/queries/assignments";
 import { requireUser } from "@/app/_server/page-guards";
+import { ArticleFilterForm } from "@/components/projects/article-filters";
+import { ArticleTable } from "@/components/projects/article-table";
+import { AssignButton } from "@/components/projects/assign-button";
+import { buttonClass } from "@/components/ui/button";
+import { can } from "@/lib/permissions";
+import { articleFiltersSchema } from "@/lib/validation/articles";
 
 export async function generateMetadata({ params }: PageProps<"/projects/[slug]">): Promise<Metadata> {
   return { title: (await params).slug };
 }
 
-export default async function ProjectPage({ params }: PageProps<"/projects/[slug]">) {
-  const { slug } = await params;
+export default async function ProjectPage({ params, searchParams }: PageProps<"/projects/[slug]">) {
+  const [{ slug }, rawFilters] = await Promise.all([params, searchParams]);
   const user = await requireUser();
   const db = getDb();
   const project = await getProjectForUser(db, user, slug);
   if (!project) notFound();
-  const items = await listArticles(db, project.id);
+  const filters = articleFiltersSchema.parse(rawFilters);
+  const showAll = user.role !== "analyst";
+  const [labels, analysts, page, total] = await Promise.all([
+    listProjectLabels(db, [project.id]),
+    showAll ? listProjectAnalysts(db, project.id) : Promise.resolve([]),
+    searchArticles(db, user, project.id, filters),
+    countArticles(db, project.id),
+  ]);
+  const nextParams = new URLSearchParams(
+    Object.entries({ ...filters, cursor: page.nextCursor ?? undefined })
+      .filter(([, value]) => value !== undefined && value !== "")
+      .map(([key, value]) => [key, String(value)]),
+  );
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-semibold">{project.name}</h1>
-        {project.description ? <p className="text-sm text-stone-700">{project.description}</p> : null}
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="min-w-0 flex-1">
+          <h1 className="text-xl font-semibold">{project.name}</h1>
+          {project.description ? <p className="text-sm text-stone-700">{project.description}</p> : null}
+          <p className="text-xs text-stone-600">
+            {total} article{total === 1 ? "" : "s"} · {project.overlap} analyst{project.overlap === 1 ? "" : "s"} per article
+          </p>
+        </div>
+        {can(user.role, "articles.assign") ? <AssignButton slug={project.slug} overlap={project.overlap} /> : null}
+        {can(user.role, "projects.edit") ? (
+          <Link href={`/projects/${project.slug}/settings`} className={buttonClass("secondary")}>
+            Settings
+          </Link>
+        ) : null}
       </div>
-      <table className="w-full rounded-lg border border-stone-200 bg-white text-left text-sm">
-        <caption className="sr-only">Articles of {project.name}</caption>
-        <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-600">
-          <tr>
-            <th scope="col" className="px-4 py-2">Title</th>
-            <th scope="col" className="px-4 py-2">Outlet</th>
-            <th scope="col" className="px-4 py-2">Published</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-200">
-          {items.map((article) => (
-            <tr key={article.id}>
-              <td className="px-4 py-2">
-                <Link href={`/projects/${project.slug}/articles/${encodeURIComponent(article.externalId)}`} className="font-medium hover:underline">
-                  {article.title}
-                </Link>
-              </td>
-              <td className="px-4 py-2">{article.outlet ?? "—"}</td>
-              <td className="px-4 py-2">{article.publishedAt ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ArticleFilterForm filters={filters} labels={labels} assignees={analysts} showAssignee={showAll} />
+      <ArticleTable slug={project.slug} items={page.items} labels={labels} showAssignees={showAll} />
+      <nav aria-label="Pages" className="flex justify-between text-sm">
+        {filters.cursor ? (
+          <Link href={`/projects/${project.slug}`} className="underline">
+            First page
+          </Link>
+        ) : (
+          <span />
+        )}
+        {page.nextCursor ? (
+          <Link href={`/projects/${project.slug}?${nextParams}`} className="underline">
+            Next page
+          </Link>
+        ) : null}
+      </nav>
     </div>
   );
 }
