@@ -111,3 +111,11 @@ export function listProjectAnalysts(db: Database, projectId: string) {
     .where(and(eq(projectMembers.projectId, projectId), eq(users.role, "analyst")))
     .orderBy(asc(users.email));
 }
+
+/** The first save moves an assignment from to do to in progress. */
+export async function setAssignmentStatusIfTodo(db: Database, articleId: string, userId: string): Promise<void> {
+  await db
+    .update(assignments)
+    .set({ status: "in_progress", updatedAt: new Date() })
+    .where(and(eq(assignments.articleId, articleId), eq(assignments.userId, userId), eq(assignments.status, "todo")));
+}

@@ -1,0 +1,38 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/db/client";
+import { applyChanges } from "@/db/queries/apply-changes";
+import { setAssignmentStatusIfTodo } from "@/db/queries/assignments";
+import { listProjectLabels } from "@/db/queries/projects";
+import { apiRoute } from "@/app/_server/api";
+import { articleForCaller, layerForCaller } from "@/app/_server/article-access";
+import { readJsonBody } from "@/app/_server/request-body";
+import { ApiError } from "@/lib/api/errors";
+import { changesBodySchema, MAX_CHANGES_BODY_BYTES } from "@/lib/validation/changes";
+
+type Params = { slug: string; id: string; layer: string };
+
+/**
+ * The one write path for spans and relations (the editor, the review board and scripts).
+ * 200 when every change applied; 409 when one was stale; 400 when one was refused.
+ * Each result is in the body either way, in the order of the changes.
+ */
+export const POST = apiRoute<Params>("articles.annotate", async ({ request, user, params }) => {
+  const raw = await readJsonBody(request, MAX_CHANGES_BODY_BYTES);
+  const parsed = changesBodySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ApiError("bad_request", "The changes are not valid.", parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
+  }
+  const { project, article } = await articleForCaller(user, params.slug, params.id);
+  const layer = await layerForCaller(user, params.layer, "write");
+  const db = getDb();
+  const labels = new Set((await listProjectLabels(db, [project.id])).map((label) => label.key));
+  const results = await applyChanges(
+    db,
+    { userId: user.id, projectId: project.id, article: { id: article.id, text: article.text }, layer, labels },
+    parsed.data.changes,
+  );
+  if (layer.kind === "analyst" && layer.own) await setAssignmentStatusIfTodo(db, article.id, user.id);
+  const failures = results.filter((result) => !result.ok);
+  const status = failures.length === 0 ? 200 : failures.some((f) => !f.ok && f.error.code === "stale_version") ? 409 : 400;
+  return NextResponse.json({ results }, { status });
+});
