@@ -1,15 +1,19 @@
-import { connectForCli, DatabaseUnavailableError } from "../db/connect";
+import { connectForCli, DatabaseUnavailableError, type Connection } from "../db/connect";
 import { DataFolderBusyError } from "../db/data-lock";
 import { migrateDatabase } from "../db/migrate";
 import type { Database } from "../db/types";
 import { CliError, processIo, type Io } from "./io";
 import { USER_USAGE, userCommand } from "./commands/user";
+import { PROJECT_USAGE, projectCommand } from "./commands/project";
 import { ASSIGN_USAGE, assignCommand } from "./commands/assign";
+import { IMPORT_USAGE, importCommand } from "./commands/import";
 
 type Command = (db: Database, argv: string[], io: Io) => Promise<void>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   user: { run: userCommand, usage: USER_USAGE },
+  project: { run: projectCommand, usage: PROJECT_USAGE },
+  import: { run: importCommand, usage: IMPORT_USAGE },
   assign: { run: assignCommand, usage: ASSIGN_USAGE },
 };
 
@@ -22,7 +26,8 @@ ${Object.values(COMMANDS)
 The database is DATABASE_URL when set, else the embedded one in SOURCEMARK_DATA_DIR (default .data/),
 reached through the running app when it is up.`;
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/** `given`: an open connection to use instead of the configured one (tests); it is left open. */
+export async function main(argv: string[], io: Io = processIo, given?: Connection): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     io.out(USAGE);
@@ -35,9 +40,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   let connection;
   try {
-    connection = await connectForCli();
-    await migrateDatabase(connection.db, connection.driver);
-    await command.run(connection.db, rest, io);
+    const active = given ?? (connection = await connectForCli());
+    await migrateDatabase(active.db, active.driver);
+    await command.run(active.db, rest, io);
     return 0;
   } catch (error) {
     if (error instanceof CliError) {

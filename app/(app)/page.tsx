@@ -5,6 +5,9 @@ import { listQueue } from "@/db/queries/assignments";
 import { listProjectsForUser } from "@/db/queries/projects";
 import { requireUser } from "@/app/_server/page-guards";
 import { StatusBadge } from "@/components/layout/status-badge";
+import { OpenNextKey } from "@/components/layout/open-next-key";
+import { buttonClass } from "@/components/ui/button";
+import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "My queue" };
 
@@ -13,12 +16,17 @@ export default async function QueuePage() {
   const db = getDb();
   const [queue, projects] = await Promise.all([listQueue(db, user.id), listProjectsForUser(db, user)]);
   const open = queue.filter((item) => item.status !== "done").length;
+  const next = queue.find((item) => item.status !== "done");
+  const nextHref = next ? `/projects/${next.projectSlug}/articles/${encodeURIComponent(next.externalId)}` : null;
   return (
     <div className="grid gap-8 md:grid-cols-[2fr_1fr]">
       <section aria-labelledby="queue-heading" className="space-y-3">
-        <h1 id="queue-heading" className="text-xl font-semibold">
-          My queue
-        </h1>
+        <div className="flex items-center justify-between gap-3">
+          <h1 id="queue-heading" className="text-xl font-semibold">
+            My queue
+          </h1>
+          <OpenNextKey href={nextHref} />
+        </div>
         <p className="text-sm text-stone-700">
           {queue.length === 0
             ? "No articles are assigned to you yet."
@@ -47,9 +55,16 @@ export default async function QueuePage() {
         ) : null}
       </section>
       <section aria-labelledby="projects-heading" className="space-y-3">
-        <h2 id="projects-heading" className="text-xl font-semibold">
-          Projects
-        </h2>
+        <div className="flex items-center justify-between gap-2">
+          <h2 id="projects-heading" className="text-xl font-semibold">
+            Projects
+          </h2>
+          {can(user.role, "projects.create") ? (
+            <Link href="/projects/new" className={buttonClass("secondary")}>
+              New project
+            </Link>
+          ) : null}
+        </div>
         {projects.length === 0 ? (
           <p className="text-sm text-stone-700">You are not a member of any project yet.</p>
         ) : (

@@ -8,7 +8,15 @@ export type ActionResult<T> =
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /** An error whose message is meant for the user (anything else is logged and replaced). */
-export class UserFacingError extends Error {}
+export class UserFacingError extends Error {
+  /** `fieldErrors` ties the message to form fields, e.g. a taken slug to the slug field. */
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Every server action goes through here: input (zod), then session, then permission,
@@ -32,7 +40,7 @@ export function defineAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await run(parsed.data, user) };
     } catch (error) {
-      if (error instanceof UserFacingError) return { ok: false, error: error.message };
+      if (error instanceof UserFacingError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
       console.error("[action]", error);
       return { ok: false, error: "The server could not complete this. Try again in a moment." };
     }

@@ -119,3 +119,11 @@ export async function setAssignmentStatusIfTodo(db: Database, articleId: string,
     .set({ status: "in_progress", updatedAt: new Date() })
     .where(and(eq(assignments.articleId, articleId), eq(assignments.userId, userId), eq(assignments.status, "todo")));
 }
+
+export async function myAssignmentStatus(db: Database, articleId: string, userId: string) {
+  const [row] = await db
+    .select({ status: assignments.status })
+    .from(assignments)
+    .where(and(eq(assignments.articleId, articleId), eq(assignments.userId, userId)));
+  return row?.status ?? null;
+}

@@ -43,7 +43,7 @@ describe.each(testTargets())("importing files on $name", (target) => {
     connection = await target.open();
     project = await createProject(connection.db, { name: "Import", slug: "import" });
     admin = await createUser(connection.db, { email: "admin@i.org", name: "Admin", role: "admin", password: "password1" });
-    context = { projectId: project.id, userId: admin.id, userEmail: admin.email, labels: new Set(["QUOTE", "CLAIM", "ACTOR"]) };
+    context = { projectId: project.id, userId: admin.id, spanTarget: { annotator: admin.email }, labels: new Set(["QUOTE", "CLAIM", "ACTOR"]) };
   });
   afterAll(async () => {
     await connection?.close();

@@ -36,9 +36,10 @@ export type FileImportResult = {
 
 export type ImportContext = {
   projectId: string;
-  /** The importing user: owner of doccano/brat spans, and recorded in the audit log. */
-  userId: string;
-  userEmail: string;
+  /** The importing user, recorded in the audit log (null for the CLI). */
+  userId: string | null;
+  /** Whose layer the spans of doccano and brat files (which name no annotator) go to. */
+  spanTarget: { annotator: string } | { gold: true };
   labels: ReadonlySet<string>;
   onProgress?: (articles: number) => void;
 };
@@ -94,7 +95,7 @@ async function readSource(
     const { first, chunks } = await peekFirstLine(source.chunks);
     const options = { file: source.file, allowedLabels, maxBytes: MAX_IMPORT_FILE_BYTES };
     return sniffJsonlFormat(first) === "doccano"
-      ? readDoccanoJsonlStream(chunks, { ...options, annotator: context.userEmail }, onArticle)
+      ? readDoccanoJsonlStream(chunks, { ...options, ...context.spanTarget }, onArticle)
       : readNativeJsonlStream(chunks, options, onArticle);
   }
   const whole =
@@ -106,7 +107,7 @@ async function readSource(
           if (!ann.ok) return ann;
           return readBrat(
             { txtFile: source.txtFile, txt: txt.text, annFile: source.annFile, ann: ann.text },
-            { annotator: context.userEmail, allowedLabels },
+            { ...context.spanTarget, allowedLabels },
           );
         })()
       : (() => {

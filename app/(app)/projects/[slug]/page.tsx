@@ -9,6 +9,7 @@ import { requireUser } from "@/app/_server/page-guards";
 import { ArticleFilterForm } from "@/components/projects/article-filters";
 import { ArticleTable } from "@/components/projects/article-table";
 import { AssignButton } from "@/components/projects/assign-button";
+import { ProjectHeader } from "@/components/projects/project-header";
 import { buttonClass } from "@/components/ui/button";
 import { can } from "@/lib/permissions";
 import { articleFiltersSchema } from "@/lib/validation/articles";
@@ -38,20 +39,17 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
   );
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-start gap-3">
-        <div className="min-w-0 flex-1">
-          <h1 className="text-xl font-semibold">{project.name}</h1>
-          {project.description ? <p className="text-sm text-stone-700">{project.description}</p> : null}
-          <p className="text-xs text-stone-600">
-            {total} article{total === 1 ? "" : "s"} · {project.overlap} analyst{project.overlap === 1 ? "" : "s"} per article
-          </p>
-        </div>
-        {can(user.role, "articles.assign") ? <AssignButton slug={project.slug} overlap={project.overlap} /> : null}
-        {can(user.role, "projects.edit") ? (
-          <Link href={`/projects/${project.slug}/settings`} className={buttonClass("secondary")}>
-            Settings
+      <ProjectHeader project={project} viewerRole={user.role} current="articles" />
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="flex-1 text-xs text-stone-600">
+          {total} article{total === 1 ? "" : "s"} · {project.overlap} analyst{project.overlap === 1 ? "" : "s"} per article
+        </p>
+        {can(user.role, "articles.import") ? (
+          <Link href={`/projects/${project.slug}/import`} className={buttonClass("secondary")}>
+            Import
           </Link>
         ) : null}
+        {can(user.role, "articles.assign") ? <AssignButton slug={project.slug} overlap={project.overlap} /> : null}
       </div>
       <ArticleFilterForm filters={filters} labels={labels} assignees={analysts} showAssignee={showAll} />
       <ArticleTable slug={project.slug} items={page.items} labels={labels} showAssignees={showAll} />

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { Markdown } from "@/components/ui/markdown";
+import { can, type Role } from "@/lib/permissions";
+
+type HeaderProject = { name: string; slug: string; description: string; guidelines: string };
+
+const linkClass = "rounded-md px-2 py-1 text-stone-700 hover:bg-stone-100 hover:text-stone-950 aria-[current=page]:bg-stone-200 aria-[current=page]:font-medium aria-[current=page]:text-stone-950";
+
+/**
+ * The top of every project page: name, description, the project's pages (Settings for
+ * admins only; the settings page checks the role again on the server) and the guidelines.
+ */
+export function ProjectHeader({
+  project,
+  viewerRole,
+  current,
+}: {
+  project: HeaderProject;
+  viewerRole: Role;
+  current?: "articles" | "settings";
+}) {
+  const base = `/projects/${project.slug}`;
+  return (
+    <header className="space-y-3">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 space-y-1">
+          <h1 className="text-xl font-semibold">{project.name}</h1>
+          {project.description ? <p className="text-sm text-stone-700">{project.description}</p> : null}
+        </div>
+        <nav aria-label="Project" className="flex items-center gap-1 text-sm">
+          <Link href={base} className={linkClass} aria-current={current === "articles" ? "page" : undefined}>
+            Articles
+          </Link>
+          {can(viewerRole, "projects.edit") ? (
+            <Link href={`${base}/settings`} className={linkClass} aria-current={current === "settings" ? "page" : undefined}>
+              Settings
+            </Link>
+          ) : null}
+        </nav>
+      </div>
+      {project.guidelines.trim() ? (
+        <details className="rounded-lg border border-stone-200 bg-white px-4 py-2">
+          <summary className="cursor-pointer text-sm font-medium">Guidelines</summary>
+          <div className="pb-2 pt-3">
+            <Markdown source={project.guidelines} headingLevel={2} />
+          </div>
+        </details>
+      ) : null}
+    </header>
+  );
+}
