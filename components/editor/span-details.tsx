@@ -1,0 +1,116 @@
+"use client";
+
+import { useEffect, useState, type RefObject } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { Relation, Span } from "@/lib/editor/types";
+
+type Label = { key: string; name: string };
+
+/** The selected span: label, bounds, speaker (QUOTE/CLAIM), canonical actor (ACTOR), note, delete. */
+export function SpanDetails({
+  span,
+  labels,
+  actors,
+  speaker,
+  editable,
+  speakerRef,
+  noteRef,
+  onRelabel,
+  onNote,
+  onActor,
+  onSpeaker,
+  onDelete,
+}: {
+  span: Span;
+  labels: readonly Label[];
+  actors: readonly Span[];
+  speaker: Relation | undefined;
+  editable: boolean;
+  speakerRef: RefObject<HTMLSelectElement | null>;
+  noteRef: RefObject<HTMLTextAreaElement | null>;
+  onRelabel: (label: string) => void;
+  onNote: (note: string | null) => void;
+  onActor: (actor: string | null) => void;
+  onSpeaker: (actorSpanId: string | null) => void;
+  onDelete: () => void;
+}) {
+  const [note, setNote] = useState(span.note ?? "");
+  const [actor, setActor] = useState(span.actor ?? "");
+  useEffect(() => setNote(span.note ?? ""), [span.id, span.note]);
+  useEffect(() => setActor(span.actor ?? ""), [span.id, span.actor]);
+  const attributable = span.label === "QUOTE" || span.label === "CLAIM";
+
+  return (
+    <section aria-labelledby="span-details-heading" className="space-y-2 rounded-lg border border-stone-200 bg-white p-3 text-sm">
+      <h2 id="span-details-heading" className="text-sm font-semibold">
+        Selected span <span className="font-normal text-stone-600">({span.start}–{span.end})</span>
+      </h2>
+      <p className="max-h-24 overflow-y-auto rounded bg-stone-50 px-2 py-1 font-serif">{span.text}</p>
+      <div className="grid grid-cols-[5.5rem_1fr] items-center gap-2">
+        <label htmlFor="span-label">Label</label>
+        <select id="span-label" disabled={!editable} value={span.label} onChange={(e) => onRelabel(e.target.value)} className={inputClass}>
+          {labels.map((label) => (
+            <option key={label.key} value={label.key}>
+              {label.name}
+            </option>
+          ))}
+        </select>
+        {attributable ? (
+          <>
+            <label htmlFor="span-speaker">Speaker</label>
+            <select
+              id="span-speaker"
+              ref={speakerRef}
+              disabled={!editable}
+              value={speaker?.to ?? ""}
+              onChange={(e) => onSpeaker(e.target.value || null)}
+              className={inputClass}
+            >
+              <option value="">No speaker</option>
+              {actors.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.text}
+                  {candidate.actor && candidate.actor !== candidate.text ? ` (${candidate.actor})` : ""} · {candidate.start}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
+        {span.label === "ACTOR" ? (
+          <>
+            <label htmlFor="span-actor">Actor</label>
+            <input
+              id="span-actor"
+              disabled={!editable}
+              value={actor}
+              placeholder="Canonical name"
+              onChange={(e) => setActor(e.target.value)}
+              onBlur={() => actor.trim() !== (span.actor ?? "") && onActor(actor.trim() || null)}
+              onKeyDown={(e) => e.key === "Enter" && (e.currentTarget as HTMLInputElement).blur()}
+              className={inputClass}
+            />
+          </>
+        ) : null}
+        <label htmlFor="span-note">Note</label>
+        <textarea
+          id="span-note"
+          ref={noteRef}
+          disabled={!editable}
+          value={note}
+          rows={2}
+          onChange={(e) => setNote(e.target.value)}
+          onBlur={() => note !== (span.note ?? "") && onNote(note.trim() ? note : null)}
+          className={inputClass}
+        />
+      </div>
+      {editable ? (
+        <div className="flex justify-end">
+          <Button variant="danger" onClick={onDelete}>
+            Delete span
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

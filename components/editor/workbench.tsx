@@ -1,0 +1,326 @@
+"use client";
+
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { checkSpan } from "@/lib/text/span-check";
+import { OffsetIndex, sliceByCodePoints } from "@/lib/text/code-points";
+import { graphemeSafe, tidySelection, trimWhitespace } from "@/lib/text/selection";
+import { interpretKey, SHORTCUTS, type KeyAction } from "@/lib/editor/keymap";
+import { EditorRuleError } from "@/lib/editor/editor-rule-error";
+import type { LayerData, Notice, Span } from "@/lib/editor/types";
+import type { LayerSnapshot } from "@/lib/editor/layer-snapshot";
+import { ArticleEditor, type ArticleEditorHandle, type SelectionInfo } from "./article-editor";
+import { SpanList, type ListedSpan } from "./span-list";
+import { SpanDetails } from "./span-details";
+import { SaveStatusLine } from "./save-status";
+import { MarkDoneButton } from "./mark-done-button";
+import { useEditorSession } from "./use-editor-session";
+
+export type WorkbenchLabel = { key: string; name: string; colour: string; hotkey: string | null; description: string };
+
+type Props = {
+  project: { slug: string; name: string };
+  article: { externalId: string; title: string; outlet: string | null; url: string | null; publishedAt: string | null; text: string };
+  labels: WorkbenchLabel[];
+  layer: { name: string; own: boolean; editable: boolean };
+  viewerId: string;
+  initialLayer: LayerData;
+  assignmentStatus: "todo" | "in_progress" | "done" | null;
+  guidelines: ReactNode;
+};
+
+const EMPTY_SNAPSHOT = { spans: [], spanById: new Map(), relations: [], relationById: new Map(), speakerOf: new Map(), canUndo: false, canRedo: false } as unknown as LayerSnapshot;
+const noopSubscribe = () => () => {};
+
+export function Workbench({ project, article, labels, layer, viewerId, initialLayer, assignmentStatus, guidelines }: Props) {
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const notify = useCallback((notice: Notice) => setNotices((current) => [...current.slice(-3), notice]), []);
+  const url = `/api/v1/projects/${encodeURIComponent(project.slug)}/articles/${encodeURIComponent(article.externalId)}/layers/${encodeURIComponent(layer.editable ? "me" : layer.name)}/changes`;
+  const session = useEditorSession({ layer: initialLayer, url, userId: viewerId, editable: layer.editable, onNotice: notify });
+  const store = session?.store ?? null;
+  const snapshot = useSyncExternalStore(store?.subscribe ?? noopSubscribe, store?.getSnapshot ?? (() => EMPTY_SNAPSHOT), () => EMPTY_SNAPSHOT);
+  const editable = layer.editable && store !== null;
+
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [snapToWords, setSnapToWords] = useState(false);
+  const [guidelinesOpen, setGuidelinesOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const editorRef = useRef<ArticleEditorHandle>(null);
+  const speakerRef = useRef<HTMLSelectElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+
+  const index = useMemo(() => new OffsetIndex(article.text), [article.text]);
+  const colours = useMemo(() => new Map(labels.map((label) => [label.key, label.colour])), [labels]);
+  const colourOf = useCallback((label: string) => colours.get(label) ?? "#777777", [colours]);
+  const hotkeys = useMemo(() => new Map(labels.filter((l) => l.hotkey).map((l) => [l.hotkey!.toLowerCase(), l.key])), [labels]);
+
+  // A span whose covered text no longer matches the article is an orphan: listed, never drawn.
+  const { drawable, listed } = useMemo(() => {
+    const drawable: Span[] = [];
+    const listed: ListedSpan[] = [];
+    for (const span of snapshot.spans) {
+      const orphan = !checkSpan(index, span).ok;
+      if (!orphan) drawable.push(span);
+      const relation = snapshot.speakerOf.get(span.id);
+      const speakerSpan = relation ? snapshot.spanById.get(relation.to) : undefined;
+      listed.push({ id: span.id, start: span.start, end: span.end, label: span.label, text: span.text, actor: span.actor, speaker: speakerSpan ? (speakerSpan.actor ?? speakerSpan.text) : null, orphan });
+    }
+    return { drawable, listed };
+  }, [snapshot, index]);
+
+  const selected = selectedId ? snapshot.spanById.get(selectedId) ?? null : null;
+  const actorSpans = useMemo(() => drawable.filter((span) => span.label === "ACTOR"), [drawable]);
+
+  const run = useCallback(
+    (edit: () => { id: string | null } | void) => {
+      try {
+        return edit();
+      } catch (error) {
+        if (error instanceof EditorRuleError) notify({ code: "rule", message: error.message });
+        else throw error;
+      }
+    },
+    [notify],
+  );
+
+  const select = useCallback((id: string | null, scroll = false) => {
+    setSelectedId(id);
+    const span = id ? store?.getSnapshot().spanById.get(id) : null;
+    if (span && scroll) editorRef.current?.scrollToSpan(span);
+  }, [store]);
+
+  const tag = useCallback(
+    (label: string, selection: SelectionInfo) => {
+      if (!store || !selection) return;
+      const range = snapToWords ? tidySelection(index, selection.start, selection.end) : trimWhitespace(index, selection.start, selection.end);
+      if (!range) return notify({ code: "empty", message: "The selection holds only white space." });
+      const safe = graphemeSafe(index, range.start, range.end);
+      const result = run(() => store.createSpan({ start: safe.start, end: safe.end, label, text: sliceByCodePoints(article.text, safe.start, safe.end) }));
+      editorRef.current?.clearSelection();
+      if (result && result.id) setSelectedId(result.id);
+    },
+    [store, snapToWords, index, article.text, run, notify],
+  );
+
+  const moveBound = useCallback(
+    (span: Span, bound: "start" | "end", to: number) => {
+      if (!store) return;
+      const start = bound === "start" ? to : span.start;
+      const end = bound === "end" ? to : span.end;
+      if (start < 0 || end > index.length || end <= start) return;
+      run(() => store.updateSpan(span.id, { start, end, text: sliceByCodePoints(article.text, start, end) }));
+    },
+    [store, index, article.text, run],
+  );
+
+  const perform = useCallback(
+    (action: KeyAction, selection: SelectionInfo) => {
+      const current = selectedId ? snapshot.spanById.get(selectedId) : undefined;
+      switch (action.type) {
+        case "tag":
+          return tag(action.label, selection);
+        case "relabel":
+          if (current && store) run(() => store.updateSpan(current.id, { label: action.label }));
+          return;
+        case "delete":
+          if (current && store) {
+            run(() => store.deleteSpan(current.id));
+            setSelectedId(null);
+          }
+          return;
+        case "moveBound":
+          if (current) {
+            const edge = action.bound === "start" ? current.start : current.end;
+            const next = graphemeSafe(index, Math.max(0, edge + action.by), Math.max(0, edge + action.by));
+            moveBound(current, action.bound, action.by < 0 ? next.start : next.end);
+          }
+          return;
+        case "jump": {
+          const list = drawable;
+          if (list.length === 0) return;
+          const at = current ? list.findIndex((s) => s.id === current.id) : -1;
+          const next = list[(at + action.direction + list.length) % list.length] ?? list[0];
+          return select(next.id, true);
+        }
+        case "deselect":
+          return setSelectedId(null);
+        case "undo":
+          return void run(() => store?.undo());
+        case "redo":
+          return void run(() => store?.redo());
+        case "guidelines":
+          return setGuidelinesOpen(true);
+        case "help":
+          return setHelpOpen(true);
+        case "attribute":
+          return speakerRef.current?.focus();
+        case "note":
+          return noteRef.current?.focus();
+      }
+    },
+    [selectedId, snapshot, tag, store, run, index, moveBound, drawable, select],
+  );
+
+  const callbacks = useMemo(
+    () => ({
+      onKey(event: KeyboardEvent, selection: SelectionInfo) {
+        const action = interpretKey(event, { hotkeys, hasTextSelection: selection !== null, selectedSpanId: selectedId, editable });
+        if (!action) return false;
+        event.preventDefault();
+        perform(action, selection);
+        return true;
+      },
+      onClickAt(codePoint: number | null) {
+        if (codePoint === null) return;
+        const covering = drawable.filter((span) => span.start <= codePoint && codePoint < span.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+        setSelectedId(covering[0]?.id ?? null);
+      },
+      onDragBound(spanId: string, bound: "start" | "end", codePoint: number) {
+        const span = snapshot.spanById.get(spanId);
+        if (span && editable) moveBound(span, bound, codePoint);
+      },
+    }),
+    [hotkeys, selectedId, editable, perform, drawable, snapshot, moveBound],
+  );
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0 space-y-3">
+        <header className="space-y-1">
+          <h1 className="font-serif text-2xl font-semibold leading-tight">{article.title}</h1>
+          <p className="text-sm text-stone-700">
+            {[article.outlet, article.publishedAt].filter(Boolean).join(" · ")}
+            {article.url ? (
+              <>
+                {" · "}
+                <a href={article.url} className="underline" rel="noreferrer noopener" target="_blank">
+                  source
+                </a>
+              </>
+            ) : null}
+          </p>
+          <p className="text-xs text-stone-600">
+            {layer.editable ? "Your layer" : `Layer of ${layer.name} (read-only)`}
+          </p>
+        </header>
+        <div role="toolbar" aria-label="Annotation tools" className="sticky top-0 z-10 flex flex-wrap items-center gap-2 border-b border-stone-200 bg-stone-50/95 py-2 backdrop-blur">
+          {labels.map((label) => (
+            <Button
+              key={label.key}
+              variant="secondary"
+              disabled={!editable}
+              title={label.description}
+              aria-keyshortcuts={label.hotkey ?? undefined}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => {
+                const handle = editorRef.current;
+                if (!handle) return;
+                const selection = handle.currentSelection();
+                if (selection) tag(label.key, selection);
+                else if (selected && store) run(() => store.updateSpan(selected.id, { label: label.key }));
+              }}
+            >
+              <span className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: label.colour }} aria-hidden="true" />
+              {label.name}
+              {label.hotkey ? <kbd className="text-xs text-stone-600">{label.hotkey}</kbd> : null}
+            </Button>
+          ))}
+          <Button variant="ghost" disabled={!editable || !snapshot.canUndo} onClick={() => run(() => store?.undo())} aria-keyshortcuts="Control+Z">
+            Undo
+          </Button>
+          <Button variant="ghost" disabled={!editable || !snapshot.canRedo} onClick={() => run(() => store?.redo())} aria-keyshortcuts="Control+Shift+Z">
+            Redo
+          </Button>
+          <label className="flex items-center gap-1 text-xs text-stone-700">
+            <input type="checkbox" checked={snapToWords} onChange={(e) => setSnapToWords(e.target.checked)} />
+            Snap to words
+          </label>
+          <div className="ml-auto flex items-center gap-2">
+            <Button variant="ghost" onClick={() => setGuidelinesOpen(true)} aria-keyshortcuts="g">
+              Guidelines
+            </Button>
+            <Button variant="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+              Shortcuts
+            </Button>
+          </div>
+        </div>
+        {notices.length > 0 ? (
+          <div role="alert" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {notices.map((notice, i) => (
+              <p key={i}>{notice.message}</p>
+            ))}
+            <button type="button" className="text-xs underline" onClick={() => setNotices([])}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+        <div className="rounded-lg border border-stone-200 bg-white px-6 py-5 shadow-sm">
+          {store ? (
+            <ArticleEditor
+              ref={editorRef}
+              text={article.text}
+              spans={drawable}
+              selectedId={selectedId}
+              colourOf={colourOf}
+              callbacks={callbacks}
+              label={`Article text: ${article.title}`}
+            />
+          ) : (
+            <p className="text-sm text-stone-600">Opening the article…</p>
+          )}
+        </div>
+      </div>
+      <aside className="flex max-h-[calc(100vh-6rem)] flex-col gap-3 lg:sticky lg:top-4" aria-label="Spans and status">
+        <div className="flex items-center justify-between gap-2">
+          <SaveStatusLine sender={session?.sender ?? null} />
+          {layer.own && assignmentStatus ? <MarkDoneButton slug={project.slug} id={article.externalId} initial={assignmentStatus} /> : null}
+        </div>
+        {selected ? (
+          <SpanDetails
+            span={selected}
+            labels={labels}
+            actors={actorSpans}
+            speaker={snapshot.speakerOf.get(selected.id)}
+            editable={editable}
+            speakerRef={speakerRef}
+            noteRef={noteRef}
+            onRelabel={(label) => store && run(() => store.updateSpan(selected.id, { label }))}
+            onNote={(note) => store && run(() => store.updateSpan(selected.id, { note }))}
+            onActor={(actor) => store && run(() => store.updateSpan(selected.id, { actor }))}
+            onSpeaker={(actorId) => {
+              if (!store) return;
+              const existing = snapshot.speakerOf.get(selected.id);
+              if (actorId) run(() => store.attribute(selected.id, actorId));
+              else if (existing) run(() => store.removeAttribution(existing.id));
+            }}
+            onDelete={() => {
+              if (!store) return;
+              run(() => store.deleteSpan(selected.id));
+              setSelectedId(null);
+            }}
+          />
+        ) : null}
+        <SpanList spans={listed} labels={labels} selectedId={selectedId} onSelect={(id) => select(id, true)} />
+      </aside>
+      <Dialog open={guidelinesOpen} onOpenChange={setGuidelinesOpen} title={`Guidelines · ${project.name}`}>
+        <div className="max-h-[60vh] overflow-y-auto">{guidelines ?? <p className="text-sm text-stone-700">This project has no guidelines yet.</p>}</div>
+      </Dialog>
+      <Dialog open={helpOpen} onOpenChange={setHelpOpen} title="Keyboard shortcuts">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Keyboard shortcuts</caption>
+          <tbody>
+            {SHORTCUTS.map((shortcut) => (
+              <tr key={shortcut.keys} className="border-b border-stone-100">
+                <th scope="row" className="py-1 pr-3 font-mono text-xs font-normal">
+                  {shortcut.keys}
+                </th>
+                <td className="py-1">{shortcut.what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { LayerState } from "./layer-state";
+import { sameSpan } from "./span-content";
+import type { Relation, Span } from "./types";
+
+/** What the editor draws. A new object whenever anything in it changed, the same one otherwise. */
+export type LayerSnapshot = {
+  /** In text order: start, then end, then label. */
+  readonly spans: readonly Span[];
+  readonly spanById: ReadonlyMap<string, Span>;
+  readonly relations: readonly Relation[];
+  readonly relationById: ReadonlyMap<string, Relation>;
+  /** A QUOTE's or CLAIM's attribution, by the attributed span's id. */
+  readonly speakerOf: ReadonlyMap<string, Relation>;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+};
+
+export function buildSnapshot(state: LayerState, history: { canUndo: boolean; canRedo: boolean }, previous?: LayerSnapshot): LayerSnapshot {
+  const spansSame = previous?.spanById === state.spans;
+  const relationsSame = previous?.relationById === state.relations;
+  if (previous && spansSame && relationsSame && previous.canUndo === history.canUndo && previous.canRedo === history.canRedo) {
+    return previous;
+  }
+  const spans = spansSame ? previous.spans : [...state.spans.values()].sort(textOrder);
+  const relations = relationsSame ? previous.relations : [...state.relations.values()];
+  const speakerOf = relationsSame ? previous.speakerOf : new Map(relations.map((relation) => [relation.from, relation]));
+  return {
+    spans,
+    spanById: state.spans,
+    relations,
+    relationById: state.relations,
+    speakerOf,
+    canUndo: history.canUndo,
+    canRedo: history.canRedo,
+  };
+}
+
+function textOrder(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * `next` with the objects of `previous` wherever they are equal, and `previous` itself when
+ * nothing differs, so a recomputed layer does not make React redraw 2,000 unchanged spans.
+ */
+export function keepIdentity(previous: LayerState, next: LayerState): LayerState {
+  const spans = reuse(previous.spans, next.spans, sameSpan);
+  const relations = reuse(previous.relations, next.relations, sameRelation);
+  if (spans === previous.spans && relations === previous.relations) return previous;
+  return { spans, relations };
+}
+
+function reuse<T>(previous: ReadonlyMap<string, T>, next: ReadonlyMap<string, T>, same: (a: T, b: T) => boolean): ReadonlyMap<string, T> {
+  let changed = previous.size !== next.size;
+  const merged = new Map<string, T>();
+  for (const [id, item] of next) {
+    const old = previous.get(id);
+    if (old !== undefined && (old === item || same(old, item))) merged.set(id, old);
+    else {
+      merged.set(id, item);
+      changed = true;
+    }
+  }
+  return changed ? merged : previous;
+}
+
+function sameRelation(a: Relation, b: Relation): boolean {
+  return a.id === b.id && a.version === b.version && a.from === b.from && a.to === b.to && a.type === b.type;
+}
