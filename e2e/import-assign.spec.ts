@@ -4,6 +4,7 @@ import { ACCOUNTS, expectAccessible, signIn } from "./support";
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 test("an admin uploads files, sees per-file results, assigns; an analyst opens the article from the queue with one key", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   const id = `harbour-${stamp()}`;
   const native = [
     JSON.stringify({ id, title: `Harbour pilots join the strike ${id}`, outlet: "Port Herald", published_at: "2026-03-05", text: `Pilots said “we stand with the dockers 🚢”. ${id}` }),

@@ -16,6 +16,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
             <Link href="/" className="text-stone-700 hover:text-stone-950">
               My queue
             </Link>
+            <Link href="/settings/tokens" className="text-stone-700 hover:text-stone-950">
+              Tokens
+            </Link>
             {can(user.role, "users.manage") ? (
               <Link href="/admin/users" className="text-stone-700 hover:text-stone-950">
                 Users

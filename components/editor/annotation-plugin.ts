@@ -1,7 +1,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
 import type { DocumentMap } from "@/lib/text/document-map";
-import { segmentSpans, segmentStyle, type SegmentSpan } from "@/lib/editor/segments";
+import { resegment, segmentation, segmentStyle, type Segment, type SegmentSpan, type Segmentation } from "@/lib/editor/segments";
 
 /**
  * Annotations are drawn as decorations held in this plugin's state, never stored in the
@@ -21,7 +21,18 @@ export type AnnotationHandlers = {
   onDragBound(spanId: string, bound: "start" | "end", codePoint: number): void;
 };
 
-type PluginState = { decorations: DecorationSet };
+/**
+ * What the last paint drew, so that the next one redraws only what changed: the segments, the
+ * decoration of each (null when it covers nothing drawable), the selection handles.
+ */
+type Painted = {
+  input: PaintInput;
+  segmentation: Segmentation;
+  decorationOf: WeakMap<Segment, Decoration | null>;
+  styles: Map<string, string>;
+  handles: Decoration[];
+};
+type PluginState = { decorations: DecorationSet; painted: Painted | null };
 type Meta = { paint: PaintInput };
 
 export const annotationKey = new PluginKey<PluginState>("sourcemark-annotations");
@@ -39,31 +50,77 @@ function handleElement(bound: "start" | "end", spanId: string): HTMLElement {
   return handle;
 }
 
-export function buildDecorations(doc: EditorState["doc"], input: PaintInput): DecorationSet {
-  const decorations: Decoration[] = [];
-  for (const segment of segmentSpans(input.spans)) {
-    const range = input.map.spanToDocRange(segment.start, segment.end);
-    if (range.from >= range.to) continue;
-    decorations.push(
-      Decoration.inline(
-        range.from,
-        range.to,
-        {
-          class: `sm-seg${segment.spans.some((s) => s.id === input.selectedId) ? " sm-seg-selected" : ""}`,
-          style: segmentStyle(segment, input.colourOf, input.selectedId),
-          "data-labels": segment.spans.map((s) => s.label).join(" "),
-        },
-        { spanIds: segment.spans.map((s) => s.id) },
-      ),
-    );
-  }
+function decorate(segment: Segment, input: PaintInput, styles: Map<string, string>): Decoration | null {
+  const range = input.map.spanToDocRange(segment.start, segment.end);
+  if (range.from >= range.to) return null;
+  const selected = segment.spans.some((s) => s.id === input.selectedId);
+  const labels = segment.spans.map((s) => s.label).join(" ");
+  const styleKey = `${selected} ${labels}`;
+  let style = styles.get(styleKey);
+  if (style === undefined) styles.set(styleKey, (style = segmentStyle(segment, input.colourOf, input.selectedId)));
+  return Decoration.inline(
+    range.from,
+    range.to,
+    { class: selected ? "sm-seg sm-seg-selected" : "sm-seg", style, "data-labels": labels },
+    // ProseMirror compares spec values with !==, so the ids stay one string.
+    { spanIds: segment.spans.map((s) => s.id).join(" ") },
+  );
+}
+
+function handles(input: PaintInput, previous: readonly Decoration[]): Decoration[] {
   const selected = input.selectedId ? input.spans.find((s) => s.id === input.selectedId) : undefined;
-  if (selected) {
-    const range = input.map.spanToDocRange(selected.start, selected.end);
-    decorations.push(Decoration.widget(range.from, () => handleElement("start", selected.id), { side: -1, key: `h-start-${selected.id}-${selected.start}` }));
-    decorations.push(Decoration.widget(range.to, () => handleElement("end", selected.id), { side: 1, key: `h-end-${selected.id}-${selected.end}` }));
+  if (!selected) return [];
+  const range = input.map.spanToDocRange(selected.start, selected.end);
+  const keys = [`h-start-${selected.id}-${range.from}`, `h-end-${selected.id}-${range.to}`];
+  if (previous.length === 2 && previous.every((handle, k) => handle.spec.key === keys[k])) return [...previous];
+  return [
+    Decoration.widget(range.from, () => handleElement("start", selected.id), { side: -1, key: keys[0] }),
+    Decoration.widget(range.to, () => handleElement("end", selected.id), { side: 1, key: keys[1] }),
+  ];
+}
+
+/**
+ * The decorations for `input`. After a first paint, only the segments that changed are cut and
+ * decorated again and applied with DecorationSet.remove/add, which keep every untouched
+ * paragraph's subtree: ProseMirror then redraws only those paragraphs, so tagging a span in a
+ * long article costs about as much as in a short one.
+ */
+export function paintDecorations(doc: EditorState["doc"], input: PaintInput, previous?: PluginState): PluginState {
+  const last = previous?.painted;
+  if (previous && last && last.input.map === input.map && last.input.colourOf === input.colourOf) {
+    // A span selected or deselected is restyled: its segments are cut and decorated again.
+    const touched: SegmentSpan[] = [];
+    if (last.input.selectedId !== input.selectedId) {
+      const before = last.input.selectedId ? last.segmentation.spans.get(last.input.selectedId) : undefined;
+      const after = input.selectedId ? input.spans.find((s) => s.id === input.selectedId) : undefined;
+      for (const span of [before, after]) if (span) touched.push(span);
+    }
+    const change = resegment(last.segmentation, input.spans, touched);
+    if (change) {
+      const { decorationOf, styles } = last;
+      const removed = change.removed.map((segment) => decorationOf.get(segment)).filter((d): d is Decoration => !!d);
+      const added: Decoration[] = [];
+      for (const segment of change.added) {
+        const decoration = decorate(segment, input, styles);
+        decorationOf.set(segment, decoration);
+        if (decoration) added.push(decoration);
+      }
+      const nextHandles = handles(input, last.handles);
+      for (const handle of last.handles) if (!nextHandles.includes(handle)) removed.push(handle);
+      for (const handle of nextHandles) if (!last.handles.includes(handle)) added.push(handle);
+      const decorations = removed.length || added.length ? previous.decorations.remove(removed).add(doc, added) : previous.decorations;
+      return { decorations, painted: { input, segmentation: change.next, decorationOf, styles, handles: nextHandles } };
+    }
   }
-  return DecorationSet.create(doc, decorations);
+  const painted: Painted = { input, segmentation: segmentation(input.spans), decorationOf: new WeakMap(), styles: new Map(), handles: [] };
+  const all: Decoration[] = [];
+  for (const segment of painted.segmentation.segments) {
+    const decoration = decorate(segment, input, painted.styles);
+    painted.decorationOf.set(segment, decoration);
+    if (decoration) all.push(decoration);
+  }
+  painted.handles = handles(input, []);
+  return { decorations: DecorationSet.create(doc, [...all, ...painted.handles]), painted };
 }
 
 export function annotationPlugin(handlers: { current: AnnotationHandlers }, getMap: () => DocumentMap): Plugin<PluginState> {
@@ -71,11 +128,12 @@ export function annotationPlugin(handlers: { current: AnnotationHandlers }, getM
   return new Plugin<PluginState>({
     key: annotationKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty }),
+      init: () => ({ decorations: DecorationSet.empty, painted: null }),
       apply(tr, value) {
         const meta = tr.getMeta(annotationKey) as Meta | undefined;
-        if (meta?.paint) return { decorations: buildDecorations(tr.doc, meta.paint) };
-        return tr.docChanged ? { decorations: value.decorations.map(tr.mapping, tr.doc) } : value;
+        if (meta?.paint) return paintDecorations(tr.doc, meta.paint, value);
+        // Mapped decorations no longer sit where their keys say: the next paint builds afresh.
+        return tr.docChanged ? { decorations: value.decorations.map(tr.mapping, tr.doc), painted: null } : value;
       },
     },
     props: {

@@ -10,6 +10,7 @@ import { TextSelection } from "@tiptap/pm/state";
 import { DocumentMap, editorDocJson } from "@/lib/text/document-map";
 import type { SegmentSpan } from "@/lib/editor/segments";
 import { ReadOnlyText } from "./read-only-text";
+import { ParagraphKeys } from "./paragraph-keys";
 import { annotationPlugin, paintTransaction, type AnnotationHandlers } from "./annotation-plugin";
 
 export type SelectionInfo = { start: number; end: number } | null;
@@ -66,6 +67,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       Paragraph,
       Text,
       ReadOnlyText,
+      ParagraphKeys,
       Extension.create({
         name: "sourcemarkAnnotations",
         addProseMirrorPlugins: () => [annotationPlugin(handlers, () => mapRef.current)],

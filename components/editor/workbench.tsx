@@ -42,7 +42,13 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
   const snapshot = useSyncExternalStore(store?.subscribe ?? noopSubscribe, store?.getSnapshot ?? (() => EMPTY_SNAPSHOT), () => EMPTY_SNAPSHOT);
   const editable = layer.editable && store !== null;
 
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedIdState] = useState<string | null>(null);
+  // Keys can arrive faster than React renders: actions read the latest selection and layer, not a render's copy.
+  const selectedRef = useRef<string | null>(null);
+  const setSelectedId = useCallback((id: string | null) => {
+    selectedRef.current = id;
+    setSelectedIdState(id);
+  }, []);
   const [snapToWords, setSnapToWords] = useState(false);
   const [guidelinesOpen, setGuidelinesOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -84,11 +90,14 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
     [notify],
   );
 
-  const select = useCallback((id: string | null, scroll = false) => {
-    setSelectedId(id);
-    const span = id ? store?.getSnapshot().spanById.get(id) : null;
-    if (span && scroll) editorRef.current?.scrollToSpan(span);
-  }, [store]);
+  const select = useCallback(
+    (id: string | null, scroll = false) => {
+      setSelectedId(id);
+      const span = id ? store?.getSnapshot().spanById.get(id) : null;
+      if (span && scroll) editorRef.current?.scrollToSpan(span);
+    },
+    [store, setSelectedId],
+  );
 
   const tag = useCallback(
     (label: string, selection: SelectionInfo) => {
@@ -100,7 +109,7 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
       editorRef.current?.clearSelection();
       if (result && result.id) setSelectedId(result.id);
     },
-    [store, snapToWords, index, article.text, run, notify],
+    [store, snapToWords, index, article.text, run, notify, setSelectedId],
   );
 
   const moveBound = useCallback(
@@ -116,7 +125,8 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
 
   const perform = useCallback(
     (action: KeyAction, selection: SelectionInfo) => {
-      const current = selectedId ? snapshot.spanById.get(selectedId) : undefined;
+      const latest = store?.getSnapshot() ?? snapshot;
+      const current = selectedRef.current ? latest.spanById.get(selectedRef.current) : undefined;
       switch (action.type) {
         case "tag":
           return tag(action.label, selection);
@@ -137,7 +147,7 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
           }
           return;
         case "jump": {
-          const list = drawable;
+          const list = latest.spans.filter((span) => checkSpan(index, span).ok);
           if (list.length === 0) return;
           const at = current ? list.findIndex((s) => s.id === current.id) : -1;
           const next = list[(at + action.direction + list.length) % list.length] ?? list[0];
@@ -159,13 +169,13 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
           return noteRef.current?.focus();
       }
     },
-    [selectedId, snapshot, tag, store, run, index, moveBound, drawable, select],
+    [snapshot, tag, store, run, index, moveBound, select, setSelectedId],
   );
 
   const callbacks = useMemo(
     () => ({
       onKey(event: KeyboardEvent, selection: SelectionInfo) {
-        const action = interpretKey(event, { hotkeys, hasTextSelection: selection !== null, selectedSpanId: selectedId, editable });
+        const action = interpretKey(event, { hotkeys, hasTextSelection: selection !== null, selectedSpanId: selectedRef.current, editable });
         if (!action) return false;
         event.preventDefault();
         perform(action, selection);
@@ -177,11 +187,11 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
         setSelectedId(covering[0]?.id ?? null);
       },
       onDragBound(spanId: string, bound: "start" | "end", codePoint: number) {
-        const span = snapshot.spanById.get(spanId);
+        const span = store?.getSnapshot().spanById.get(spanId);
         if (span && editable) moveBound(span, bound, codePoint);
       },
     }),
-    [hotkeys, selectedId, editable, perform, drawable, snapshot, moveBound],
+    [hotkeys, editable, perform, drawable, store, moveBound, setSelectedId],
   );
 
   return (

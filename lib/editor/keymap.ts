@@ -65,6 +65,7 @@ export function interpretKey(input: KeyInput, context: KeyContext): KeyAction | 
 /** The shortcuts, for the help dialog. */
 export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: "Shift + arrows, or the mouse", what: "Select text" },
+  { keys: "Ctrl + ↓ / ↑ (with Shift: select)", what: "Next / previous paragraph (select to its end / start)" },
   { keys: "Label hotkey (q, c, a…)", what: "Tag the selection; with a span selected: change its label" },
   { keys: "] / [", what: "Select the next / previous span" },
   { keys: "Alt + ← / →", what: "Move the selected span's end" },
