@@ -7,6 +7,7 @@ import { USER_USAGE, userCommand } from "./commands/user";
 import { PROJECT_USAGE, projectCommand } from "./commands/project";
 import { ASSIGN_USAGE, assignCommand } from "./commands/assign";
 import { IMPORT_USAGE, importCommand } from "./commands/import";
+import { TOKEN_USAGE, tokenCommand } from "./commands/token";
 
 type Command = (db: Database, argv: string[], io: Io) => Promise<void>;
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   project: { run: projectCommand, usage: PROJECT_USAGE },
   import: { run: importCommand, usage: IMPORT_USAGE },
   assign: { run: assignCommand, usage: ASSIGN_USAGE },
+  token: { run: tokenCommand, usage: TOKEN_USAGE },
 };
 
 const USAGE = `Usage: sourcemark <command> [options]
