@@ -7,7 +7,9 @@ import { USER_USAGE, userCommand } from "./commands/user";
 import { PROJECT_USAGE, projectCommand } from "./commands/project";
 import { ASSIGN_USAGE, assignCommand } from "./commands/assign";
 import { IMPORT_USAGE, importCommand } from "./commands/import";
+import { AGREEMENT_USAGE, agreementCommand } from "./commands/agreement";
 import { TOKEN_USAGE, tokenCommand } from "./commands/token";
+import { EXPORT_USAGE, exportCommand } from "./commands/export";
 
 type Command = (db: Database, argv: string[], io: Io) => Promise<void>;
 
@@ -16,7 +18,9 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   project: { run: projectCommand, usage: PROJECT_USAGE },
   import: { run: importCommand, usage: IMPORT_USAGE },
   assign: { run: assignCommand, usage: ASSIGN_USAGE },
+  agreement: { run: agreementCommand, usage: AGREEMENT_USAGE },
   token: { run: tokenCommand, usage: TOKEN_USAGE },
+  export: { run: exportCommand, usage: EXPORT_USAGE },
 };
 
 const USAGE = `Usage: sourcemark <command> [options]

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -14,6 +15,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+
+/** PostgreSQL's full-text vector; written only by the database (a generated column). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -129,6 +133,12 @@ export const articles = pgTable(
     publishedAt: date("published_at"),
     text: text("text").notNull(),
     textHash: text("text_hash").notNull(),
+    /**
+     * The words of the text, computed once on write. Searching an expression (to_tsvector of the
+     * text) re-parsed every article the list walks in date order, about 1 ms each; reading the
+     * stored vector is some 50 times cheaper (bench/import-browse.ts). Never selected for display.
+     */
+    textWords: tsvector("text_words").generatedAlwaysAs(sql`to_tsvector('simple', "text")`),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     /** A text correction is a new version whose annotations are re-mapped. */
     version: integer("version").notNull().default(1),
@@ -142,7 +152,7 @@ export const articles = pgTable(
     index("articles_project_order").on(t.projectId, sql`coalesce(${t.publishedAt}, '9999-12-31'::date)`, t.externalId),
     index("articles_title_trgm").using("gin", sql`${t.title} gin_trgm_ops`),
     index("articles_outlet_trgm").using("gin", sql`${t.outlet} gin_trgm_ops`),
-    index("articles_text_words").using("gin", sql`to_tsvector('simple', ${t.text})`),
+    index("articles_text_words").using("gin", t.textWords),
   ],
 );
 

@@ -29,7 +29,7 @@ type Painted = {
   input: PaintInput;
   segmentation: Segmentation;
   decorationOf: WeakMap<Segment, Decoration | null>;
-  styles: Map<string, string>;
+  looks: Map<string, string>;
   handles: Decoration[];
 };
 type PluginState = { decorations: DecorationSet; painted: Painted | null };
@@ -50,18 +50,48 @@ function handleElement(bound: "start" | "end", spanId: string): HTMLElement {
   return handle;
 }
 
-function decorate(segment: Segment, input: PaintInput, styles: Map<string, string>): Decoration | null {
+/**
+ * Segment looks live in a stylesheet, one class per distinct style (a few dozen at most), not in
+ * style attributes: the browser would parse a style attribute for every segment (thousands in a
+ * long article) and could not share the computed styles between them.
+ */
+const styleClasses = new Map<string, string>();
+const rulesWritten = new WeakMap<Document, number>();
+
+function styleClass(style: string): string {
+  let name = styleClasses.get(style);
+  if (!name) styleClasses.set(style, (name = `sm-look-${styleClasses.size}`));
+  return name;
+}
+
+/** Adds the rules of classes made since the last call; runs before the browser next renders. */
+function writeStyleClasses(doc: Document): void {
+  const written = rulesWritten.get(doc) ?? 0;
+  if (written === styleClasses.size) return;
+  let element = doc.getElementById("sm-segment-looks") as HTMLStyleElement | null;
+  if (!element) {
+    element = doc.createElement("style");
+    element.id = "sm-segment-looks";
+    doc.head.append(element);
+  }
+  const sheet = element.sheet!;
+  for (const [style, name] of [...styleClasses].slice(written)) sheet.insertRule(`.${name}{${style}}`, sheet.cssRules.length);
+  rulesWritten.set(doc, styleClasses.size);
+}
+
+/** `looks` caches the class of each label sequence (selected or not) for one colourOf. */
+function decorate(segment: Segment, input: PaintInput, looks: Map<string, string>): Decoration | null {
   const range = input.map.spanToDocRange(segment.start, segment.end);
   if (range.from >= range.to) return null;
   const selected = segment.spans.some((s) => s.id === input.selectedId);
   const labels = segment.spans.map((s) => s.label).join(" ");
-  const styleKey = `${selected} ${labels}`;
-  let style = styles.get(styleKey);
-  if (style === undefined) styles.set(styleKey, (style = segmentStyle(segment, input.colourOf, input.selectedId)));
+  const lookKey = `${selected} ${labels}`;
+  let look = looks.get(lookKey);
+  if (look === undefined) looks.set(lookKey, (look = styleClass(segmentStyle(segment, input.colourOf, input.selectedId))));
   return Decoration.inline(
     range.from,
     range.to,
-    { class: selected ? "sm-seg sm-seg-selected" : "sm-seg", style, "data-labels": labels },
+    { class: `sm-seg ${look}${selected ? " sm-seg-selected" : ""}`, "data-labels": labels },
     // ProseMirror compares spec values with !==, so the ids stay one string.
     { spanIds: segment.spans.map((s) => s.id).join(" ") },
   );
@@ -97,11 +127,11 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
     }
     const change = resegment(last.segmentation, input.spans, touched);
     if (change) {
-      const { decorationOf, styles } = last;
+      const { decorationOf, looks } = last;
       const removed = change.removed.map((segment) => decorationOf.get(segment)).filter((d): d is Decoration => !!d);
       const added: Decoration[] = [];
       for (const segment of change.added) {
-        const decoration = decorate(segment, input, styles);
+        const decoration = decorate(segment, input, looks);
         decorationOf.set(segment, decoration);
         if (decoration) added.push(decoration);
       }
@@ -109,13 +139,13 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
       for (const handle of last.handles) if (!nextHandles.includes(handle)) removed.push(handle);
       for (const handle of nextHandles) if (!last.handles.includes(handle)) added.push(handle);
       const decorations = removed.length || added.length ? previous.decorations.remove(removed).add(doc, added) : previous.decorations;
-      return { decorations, painted: { input, segmentation: change.next, decorationOf, styles, handles: nextHandles } };
+      return { decorations, painted: { input, segmentation: change.next, decorationOf, looks, handles: nextHandles } };
     }
   }
-  const painted: Painted = { input, segmentation: segmentation(input.spans), decorationOf: new WeakMap(), styles: new Map(), handles: [] };
+  const painted: Painted = { input, segmentation: segmentation(input.spans), decorationOf: new WeakMap(), looks: new Map(), handles: [] };
   const all: Decoration[] = [];
   for (const segment of painted.segmentation.segments) {
-    const decoration = decorate(segment, input, painted.styles);
+    const decoration = decorate(segment, input, painted.looks);
     painted.decorationOf.set(segment, decoration);
     if (decoration) all.push(decoration);
   }
@@ -135,6 +165,10 @@ export function annotationPlugin(handlers: { current: AnnotationHandlers }, getM
         // Mapped decorations no longer sit where their keys say: the next paint builds afresh.
         return tr.docChanged ? { decorations: value.decorations.map(tr.mapping, tr.doc), painted: null } : value;
       },
+    },
+    view(view) {
+      writeStyleClasses(view.dom.ownerDocument);
+      return { update: () => writeStyleClasses(view.dom.ownerDocument) };
     },
     props: {
       decorations: (state) => annotationKey.getState(state)?.decorations,

@@ -7,8 +7,9 @@ type HeaderProject = { name: string; slug: string; description: string; guidelin
 const linkClass = "rounded-md px-2 py-1 text-stone-700 hover:bg-stone-100 hover:text-stone-950 aria-[current=page]:bg-stone-200 aria-[current=page]:font-medium aria-[current=page]:text-stone-950";
 
 /**
- * The top of every project page: name, description, the project's pages (Settings for
- * admins only; the settings page checks the role again on the server) and the guidelines.
+ * The top of every project page: name, description, the project's pages (Export for everyone,
+ * who may export their own layer; Agreement for reviewers and admins; Settings for admins only;
+ * each page checks the role again on the server) and the guidelines.
  */
 export function ProjectHeader({
   project,
@@ -17,7 +18,7 @@ export function ProjectHeader({
 }: {
   project: HeaderProject;
   viewerRole: Role;
-  current?: "articles" | "settings";
+  current?: "articles" | "export" | "agreement" | "settings";
 }) {
   const base = `/projects/${project.slug}`;
   return (
@@ -31,6 +32,14 @@ export function ProjectHeader({
           <Link href={base} className={linkClass} aria-current={current === "articles" ? "page" : undefined}>
             Articles
           </Link>
+          <Link href={`${base}/export`} className={linkClass} aria-current={current === "export" ? "page" : undefined}>
+            Export
+          </Link>
+          {can(viewerRole, "agreement.view") ? (
+            <Link href={`${base}/agreement`} className={linkClass} aria-current={current === "agreement" ? "page" : undefined}>
+              Agreement
+            </Link>
+          ) : null}
           {can(viewerRole, "projects.edit") ? (
             <Link href={`${base}/settings`} className={linkClass} aria-current={current === "settings" ? "page" : undefined}>
               Settings

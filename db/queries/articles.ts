@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../types";
 import { annotations, articles, assignments, users, type Role } from "../schema";
 import { ARTICLE_PAGE_SIZE, decodeCursor, encodeCursor, type ArticleFilters } from "../../lib/validation/articles";
@@ -40,7 +40,7 @@ export async function searchArticles(
   if (filters.q) {
     const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
-      sql`(${articles.title} ilike ${like} or ${articles.outlet} ilike ${like} or to_tsvector('simple', ${articles.text}) @@ plainto_tsquery('simple', ${filters.q}))`,
+      sql`(${articles.title} ilike ${like} or ${articles.outlet} ilike ${like} or ${articles.textWords} @@ plainto_tsquery('simple', ${filters.q}))`,
     );
   }
   const assigneeId = viewer.role === "analyst" ? viewer.id : filters.assignee;
@@ -119,10 +119,14 @@ async function withDetails(
   }));
 }
 
+const { textWords: _searchOnly, ...columnsButWords } = getTableColumns(articles);
+/** Every column of an article but the stored word vector, which serves search only and is as large as the text. */
+export const articleColumns = columnsButWords;
+
 /** One article of a project if the viewer may see it (analysts: only when assigned), else null. */
 export async function getArticleForViewer(db: Database, viewer: Viewer, projectId: string, externalId: string) {
   const [article] = await db
-    .select()
+    .select(articleColumns)
     .from(articles)
     .where(and(eq(articles.projectId, projectId), eq(articles.externalId, externalId), visibleTo(viewer)))
     .limit(1);

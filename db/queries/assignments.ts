@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../types";
 import { articles, assignments, projectMembers, projects, users } from "../schema";
 import { planAssignments } from "../../lib/assignment";
+import { analyzeGrownTables } from "./planner-statistics";
 
 export type QueueItem = {
   projectSlug: string;
@@ -44,7 +45,7 @@ export async function assignProject(
   projectId: string,
   options: { overlap: number; analystIds?: string[] },
 ): Promise<{ created: number; articles: number; analysts: number; loads: Record<string, number> }> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     // Serialise concurrent runs for one project so two admins cannot double-assign.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${projectId}))`);
     const analystIds =
@@ -85,6 +86,9 @@ export async function assignProject(
     for (const a of [...existing, ...plan.assignments]) if (a.analystId in loads) loads[a.analystId]++;
     return { created: plan.assignments.length, articles: articleRows.length, analysts: analystIds.length, loads };
   });
+  // An analyst's article list is planned from these statistics (see analyzeGrownTables).
+  if (result.created > 0) await analyzeGrownTables(db, ["assignments"]);
+  return result;
 }
 
 /** Moves the user's assignment (the first time they open or save) to in progress, or to done. */

@@ -15,10 +15,12 @@ import {
   type LayerContent,
 } from "../../lib/formats";
 import { hashPassword } from "../../lib/auth/passwords";
+import { analyzeGrownTables } from "./planner-statistics";
 
 export const MAX_IMPORT_FILE_BYTES = 512 * 1024 * 1024;
 const BATCH_ARTICLES = 200;
 const BATCH_ROWS = 1000;
+const IMPORTED_TABLES = ["articles", "annotations", "relations", "assignments"];
 
 export type ImportSource =
   | { kind: "jsonl"; file: string; chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> }
@@ -80,6 +82,7 @@ export async function importFile(db: Database, context: ImportContext, source: I
     result.imported = 0;
     result.duplicates = [];
   }
+  if (result.imported > 0) await analyzeGrownTables(db, IMPORTED_TABLES);
   return result;
 }
 

@@ -18,3 +18,20 @@ export { computeAgreement, ATTRIBUTED_LABELS } from "./compute-agreement";
 export { precisionRecallF1, type PrecisionRecall, type PrecisionRecallOptions } from "./precision-recall";
 export { articleDisagreementScore, disagreementScoresFromReport } from "./disagreement-score";
 export { whitespaceTokens } from "./spans/whitespace-tokens";
+export {
+  MEASURES,
+  MEASURE_INFO,
+  POOLING,
+  articleRows,
+  formatUnits,
+  formatValue,
+  labelColumns,
+  pairRows,
+  poolFigures,
+  projectRows,
+  type ArticleRow,
+  type Cell,
+  type MeasureRow,
+  type PairRows,
+  type Pooling,
+} from "./report-tables";

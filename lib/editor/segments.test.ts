@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { segmentSpans, segmentStyle, tint } from "./segments";
+import { resegment, segmentation, segmentSpans, segmentStyle, tint, type Segment } from "./segments";
 
 const span = (id: string, start: number, end: number, label = "QUOTE") => ({ id, start, end, label });
 
@@ -43,6 +43,51 @@ describe("segmentSpans", () => {
     const covered = new Map<string, number>();
     for (const segment of segments) for (const s of segment.spans) covered.set(s.id, (covered.get(s.id) ?? 0) + segment.end - segment.start);
     for (const s of spans) expect(covered.get(s.id)).toBe(s.end - s.start);
+  });
+});
+
+describe("resegment", () => {
+  const shape = (segments: readonly Segment[]) => segments.map((s) => `${s.start}-${s.end}:${s.spans.map((x) => `${x.id}/${x.label}`).join(",")}`);
+
+  it("keeps the segments away from a change and cuts again only around it", () => {
+    const before = segmentation([span("q", 0, 10), span("c", 3, 6, "CLAIM"), span("a", 20, 25, "ACTOR")]);
+    const change = resegment(before, [span("q", 0, 10), span("c", 3, 6, "CLAIM"), span("a", 20, 25, "ACTOR"), span("n", 8, 12, "ACTOR")])!;
+    expect(shape(change.removed)).toEqual(["0-3:q/QUOTE", "3-6:c/CLAIM,q/QUOTE", "6-10:q/QUOTE"]);
+    expect(change.next.segments).toContain(before.segments[3]);
+    expect(shape(change.next.segments)).toEqual(shape(segmentSpans([...change.next.spans.values()])));
+  });
+
+  it("changes nothing when nothing changed, and gives up when most spans changed", () => {
+    const spans = [span("q", 0, 10), span("c", 3, 6, "CLAIM")];
+    const before = segmentation(spans);
+    expect(resegment(before, [...spans])).toEqual({ next: { spans: before.spans, segments: before.segments }, removed: [], added: [] });
+    expect(resegment(before, [span("q", 1, 10), span("c", 3, 7, "CLAIM")])).toBeNull();
+  });
+
+  it("equals cutting everything again after random adds, removals, moves, relabels and touched ranges", () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const int = (max: number) => Math.floor(random() * max);
+    let spans = Array.from({ length: 300 }, (_, i) => {
+      const start = int(5_000);
+      return span(`s${i}`, start, start + 1 + int(60), ["QUOTE", "CLAIM", "ACTOR"][i % 3]);
+    });
+    let current = segmentation(spans);
+    for (let step = 0; step < 200; step++) {
+      const next = [...spans];
+      const k = int(next.length);
+      const start = int(5_000);
+      if (step % 4 === 0) next.push(span(`n${step}`, start, start + 1 + int(80), "CLAIM"));
+      else if (step % 4 === 1) next.splice(k, 1);
+      else if (step % 4 === 2) next[k] = { ...next[k], start: Math.max(0, next[k].start - int(10)), end: next[k].end + int(10) };
+      else next[k] = { ...next[k], label: next[k].label === "ACTOR" ? "QUOTE" : "ACTOR" };
+      const change = resegment(current, next, step % 5 === 0 ? [{ start, end: start + 20 }] : [])!;
+      const kept = current.segments.filter((s) => !change.removed.includes(s));
+      expect(shape(change.next.segments)).toEqual(shape(segmentSpans(next)));
+      expect(new Set(change.next.segments)).toEqual(new Set([...kept, ...change.added]));
+      spans = next;
+      current = change.next;
+    }
   });
 });
 

@@ -39,6 +39,84 @@ export function segmentSpans(spans: readonly SegmentSpan[]): Segment[] {
   return segments;
 }
 
+/** The spans last cut (by id) and the segments cut from them, in text order. */
+export type Segmentation = { spans: ReadonlyMap<string, SegmentSpan>; segments: readonly Segment[] };
+
+type Range = { start: number; end: number };
+
+export function segmentation(spans: readonly SegmentSpan[]): Segmentation {
+  return { spans: new Map(spans.map((span) => [span.id, span])), segments: segmentSpans(spans) };
+}
+
+/**
+ * Cuts again only the stretches of text that changed since `previous`: those of added, removed,
+ * moved or relabelled spans and of the `touched` ranges, each grown until no span (old or new)
+ * crosses its ends, so every segment outside them is unchanged. Returns the segments to drop
+ * and to add, or null when so much changed that cutting everything again is as cheap.
+ */
+export function resegment(
+  previous: Segmentation,
+  spans: readonly SegmentSpan[],
+  touched: readonly Range[] = [],
+): { next: Segmentation; removed: Segment[]; added: Segment[] } | null {
+  const byId = new Map<string, SegmentSpan>();
+  const dirty: Range[] = [...touched];
+  for (const span of spans) {
+    byId.set(span.id, span);
+    const before = previous.spans.get(span.id);
+    if (before && before.start === span.start && before.end === span.end && before.label === span.label) continue;
+    dirty.push(span);
+    if (before) dirty.push(before);
+  }
+  for (const [id, before] of previous.spans) if (!byId.has(id)) dirty.push(before);
+  if (dirty.length === 0) return { next: { spans: byId, segments: previous.segments }, removed: [], added: [] };
+  if (dirty.length > spans.length / 4) return null;
+
+  const regions = grow(dirty, [spans, [...previous.spans.values()]]);
+  const inside = (range: Range) => regions.some((r) => r.start <= range.start && range.end <= r.end);
+  const kept: Segment[] = [];
+  const removed: Segment[] = [];
+  for (const segment of previous.segments) (inside(segment) ? removed : kept).push(segment);
+  const added = segmentSpans(spans.filter(inside));
+  const segments: Segment[] = [];
+  for (let i = 0, j = 0; i < kept.length || j < added.length; ) {
+    segments.push(j >= added.length || (i < kept.length && kept[i].start < added[j].start) ? kept[i++] : added[j++]);
+  }
+  return { next: { spans: byId, segments }, removed, added };
+}
+
+/** Merges `ranges` and widens them until no span of `sets` crosses an end of one. */
+function grow(ranges: Range[], sets: readonly (readonly SegmentSpan[])[]): Range[] {
+  let regions = merge(ranges);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const set of sets) {
+      for (const span of set) {
+        for (const region of regions) {
+          if (span.start < region.end && span.end > region.start && (span.start < region.start || span.end > region.end)) {
+            region.start = Math.min(region.start, span.start);
+            region.end = Math.max(region.end, span.end);
+            changed = true;
+          }
+        }
+      }
+    }
+    if (changed) regions = merge(regions);
+  }
+  return regions;
+}
+
+function merge(ranges: readonly Range[]): Range[] {
+  const sorted = ranges.map(({ start, end }) => ({ start, end })).sort((a, b) => a.start - b.start);
+  const merged: Range[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
+    else merged.push(range);
+  }
+  return merged;
+}
+
 /** "#RRGGBB" → "rgba(r, g, b, alpha)". */
 export function tint(colour: string, alpha: number): string {
   const value = Number.parseInt(colour.slice(1), 16);
