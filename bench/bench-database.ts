@@ -75,7 +75,9 @@ export async function openBenchDatabase(target: Target, serverUrl: string | unde
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const pool = new Pool({ connectionString: url.toString(), max: 5 });
+  // Dropping the database ends connections in use too; their errors reach the queries.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   try {
     const db = drizzlePg(pool, { schema, logger: recorder }) as unknown as Database;
     await migrateDatabase(db, "pg");
@@ -87,8 +89,10 @@ export async function openBenchDatabase(target: Target, serverUrl: string | unde
       record: (fn) => withRecorder(recorder, fn),
       query: async (sql, params = []) => (await pool.query(sql, params)).rows,
       async close() {
-        await pool.end().catch(() => {});
+        // Dropped first: `with (force)` also ends this pool's connections, so an interrupted
+        // import stops at once instead of running to its end.
         await drop();
+        await pool.end().catch(() => {});
       },
     };
   } catch (error) {

@@ -56,10 +56,12 @@ async function runTarget(target: Target): Promise<TargetReport> {
   };
   const bench = await openBenchDatabase(target, process.env.DATABASE_URL);
   const file = path.join(tmpdir(), `sourcemark-bench-${randomBytes(4).toString("hex")}.jsonl`);
-  const cleanup = async () => {
-    await rm(file, { force: true });
-    await bench.close();
-  };
+  let closing: Promise<void> | undefined;
+  const cleanup = () =>
+    (closing ??= (async () => {
+      await rm(file, { force: true });
+      await bench.close();
+    })());
   cleanups.add(cleanup);
   try {
     console.log(`\n== ${target}: ${bench.name}, ${articleCount.toLocaleString("en")} articles`);

@@ -119,9 +119,8 @@ async function withDetails(
   }));
 }
 
-const { textWords: _searchOnly, ...columnsButWords } = getTableColumns(articles);
-/** Every column of an article but the stored word vector, which serves search only and is as large as the text. */
-export const articleColumns = columnsButWords;
+// Every column but the stored word vector, which serves search only and is as large as the text.
+const { textWords: _searchOnly, ...articleColumns } = getTableColumns(articles);
 
 /** One article of a project if the viewer may see it (analysts: only when assigned), else null. */
 export async function getArticleForViewer(db: Database, viewer: Viewer, projectId: string, externalId: string) {
