@@ -37,6 +37,7 @@ test("an admin creates a user, changes the role, resets the password and disable
   await dialog.getByRole("button", { name: "Cancel" }).click();
 
   await page.getByLabel(`Role of ${email}`).selectOption("reviewer");
+  await expect(page.getByRole("row").filter({ hasText: email }).getByRole("status")).toHaveText("Role saved");
   await page.reload();
   await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("reviewer");
 

@@ -13,14 +13,17 @@ type RowUser = { id: string; email: string; name: string; role: Role; disabled: 
 
 export function UserRow({ user, isSelf }: { user: RowUser; isSelf: boolean }) {
   const [roleError, setRoleError] = useState<string | null>(null);
+  const [roleSaved, setRoleSaved] = useState(false);
   const [confirmDisable, setConfirmDisable] = useState(false);
   const [resetOpen, setResetOpen] = useState(false);
   const [resetError, setResetError] = useState<string | null>(null);
   const [resetDone, setResetDone] = useState(false);
 
   async function changeRole(role: Role) {
+    setRoleSaved(false);
     const result = await updateUserAction({ id: user.id, role });
     setRoleError(result.ok ? null : result.error);
+    setRoleSaved(result.ok);
   }
 
   async function resetPassword(event: FormEvent<HTMLFormElement>) {
@@ -53,6 +56,11 @@ export function UserRow({ user, isSelf }: { user: RowUser; isSelf: boolean }) {
         {roleError ? (
           <p role="alert" className="mt-1 text-xs text-red-800">
             {roleError}
+          </p>
+        ) : null}
+        {roleSaved ? (
+          <p role="status" className="mt-1 text-xs text-emerald-800">
+            Role saved
           </p>
         ) : null}
       </td>
