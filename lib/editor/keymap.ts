@@ -32,6 +32,9 @@ export type KeyAction =
   | { type: "attribute" }
   | { type: "note" };
 
+/** Letters the reader uses for its own actions; a label cannot take them as hotkeys. */
+export const RESERVED_READER_KEYS: readonly string[] = ["g", "s", "e"];
+
 export function interpretKey(input: KeyInput, context: KeyContext): KeyAction | null {
   const mod = input.ctrlKey || input.metaKey;
   const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;

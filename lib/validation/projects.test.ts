@@ -69,6 +69,12 @@ describe("projectDetailsUpdateSchema", () => {
 describe("labelSetSchema", () => {
   const label = { key: "QUOTE", name: "Quote", colour: "#0072B2", hotkey: "q", description: "" };
 
+  it("refuses hotkeys the reader keeps for itself", () => {
+    const result = labelSetSchema.safeParse([{ ...label, hotkey: "s" }]);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].message).toMatch(/reader uses s/);
+  });
+
   it("normalises keys, colours and hotkeys; an empty hotkey is none", () => {
     const [parsed] = labelSetSchema.parse([{ ...label, key: " quote ", colour: "#0072b2", hotkey: "Q" }]);
     expect(parsed).toEqual({ ...label, key: "QUOTE", colour: "#0072B2", hotkey: "q" });

@@ -1,3 +1,4 @@
+import { RESERVED_READER_KEYS } from "../editor/keymap";
 import { z } from "zod";
 import { MAX_SLUG_LENGTH, slugify } from "../slug";
 import {
@@ -97,6 +98,13 @@ export const labelSetSchema = z
       seenKeys.add(label.key);
       if (label.hotkey && seenHotkeys.has(label.hotkey)) {
         ctx.addIssue({ code: "custom", path: [index, "hotkey"], message: `The hotkey ${label.hotkey} is used twice.` });
+      }
+      if (label.hotkey && RESERVED_READER_KEYS.includes(label.hotkey)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "hotkey"],
+          message: `The reader uses ${label.hotkey} for itself (g guidelines, s speaker, e note): choose another hotkey.`,
+        });
       }
       if (label.hotkey) seenHotkeys.add(label.hotkey);
     });
