@@ -1,23 +1,13 @@
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../types";
+import type { LayerRelation, LayerSpan } from "../../lib/api/layer";
 import { actors, annotations, relations, type Annotation, type Relation } from "../schema";
 
 /** A layer of one article: an analyst's own, the reviewed gold layer, or machine suggestions. */
 export type LayerRef = { kind: "analyst"; userId: string } | { kind: "gold" } | { kind: "suggestions" };
 
-export type SpanOut = {
-  id: string;
-  version: number;
-  start: number;
-  end: number;
-  label: string;
-  text: string;
-  attributes: Record<string, unknown>;
-  note: string | null;
-  actor: string | null;
-};
-
-export type RelationOut = { id: string; version: number; type: "attributed_to"; from: string; to: string };
+export type SpanOut = LayerSpan;
+export type RelationOut = LayerRelation;
 
 export function layerCondition(
   table: typeof annotations | typeof relations,

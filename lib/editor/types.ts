@@ -3,21 +3,9 @@ import type { Change } from "../validation/changes";
 /** One change of a batch, exactly as the `changes` endpoint takes it. */
 export type { Change };
 
-/** A span as the layer endpoint returns it (db/queries/layers.ts `SpanOut`). */
-export type Span = {
-  id: string;
-  version: number;
-  start: number;
-  end: number;
-  label: string;
-  text: string;
-  attributes: Record<string, unknown>;
-  note: string | null;
-  actor: string | null;
-};
-
-/** A relation as the layer endpoint returns it (`RelationOut`). */
-export type Relation = { id: string; version: number; type: "attributed_to"; from: string; to: string };
+/** A span and a relation as the layer endpoint returns them. */
+export type { LayerSpan as Span, LayerRelation as Relation } from "../api/layer";
+import type { LayerSpan as Span, LayerRelation as Relation } from "../api/layer";
 
 /** `GET …/layers/{layer}`. */
 export type LayerData = { spans: readonly Span[]; relations: readonly Relation[] };
