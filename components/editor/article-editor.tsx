@@ -53,6 +53,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
 
   const handlers = useRef<AnnotationHandlers>({
     onKeyDown(view, event) {
+      // The DOM selection can be ahead of the editor state after fast shift+arrow presses
+      // (ProseMirror reads it on selectionchange); read it now so a hotkey tags what is selected.
+      (view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
       const { from, to } = view.state.selection;
       const selection = from === to ? null : mapRef.current.docRangeToSpan(from, to);
       return callbacksRef.current.onKey(event, selection);
