@@ -297,6 +297,8 @@ export const reviewDecisions = pgTable(
     decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
     undoneAt: timestamp("undone_at", { withTimezone: true }),
+    /** What the decision did to the gold layer (spans and relations created or removed), so it can be undone. */
+    effects: jsonb("effects").$type<unknown[]>().notNull().default([]),
   },
   (t) => [
     index("review_decisions_article").on(t.articleId),
@@ -350,6 +352,33 @@ export const appliedChanges = pgTable(
   },
   (t) => [index("applied_changes_created").on(t.createdAt)],
 );
+
+/**
+ * Suggestions (built-in candidates and a model's `suggestions` layer) an analyst dismissed on an
+ * article. Suggestions themselves are never stored as annotations until accepted.
+ */
+export const suggestionDismissals = pgTable(
+  "suggestion_dismissals",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Identifies the suggestion: its source, label and bounds (e.g. `builtin:QUOTE:10:42`). */
+    suggestionKey: text("suggestion_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId, t.suggestionKey] })],
+);
+
+/** Fixed-window request counters per caller (token or user), shared by every app instance. */
+export const rateLimitBuckets = pgTable("rate_limit_buckets", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull().default(0),
+});
 
 /** Progress of long work (imports, exports, clustering) visible to every app instance. */
 export const jobs = pgTable(
