@@ -184,3 +184,46 @@ test("a stale write from a second tab is refused and the tab shows the saved ver
   expect(layer.spans.find((s) => s.text === "Marta Kessler")).toMatchObject({ label: "CLAIM", version: 2 });
   await context.close();
 });
+
+test("the selected span's bound moves by dragging its handle", async ({ page }) => {
+  await signIn(page, "alice@sourcemark.test");
+  await page.goto(`/projects/velmora-strike/articles/${NORTH_WIRE}`);
+  await waitSaved(page);
+  await selectTextByMouse(page, "Kessler said");
+  await page.keyboard.press("c");
+  await waitSaved(page);
+
+  // The new span is selected: its start handle is drawn, visible and grabbable.
+  const handle = page.locator(".sm-handle-start");
+  await expect(handle).toHaveCount(1);
+  const grip = await handle.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const bar = getComputedStyle(element, "::before");
+    return { x: box.left, y: box.top + box.height / 2, barWidth: Number.parseFloat(bar.width) };
+  });
+  expect(grip.barWidth).toBeGreaterThan(3);
+  // Where "Marta" begins, just before the span.
+  const target = await page.evaluate(() => {
+    const paragraph = [...document.querySelectorAll(".ProseMirror p")].find((p) => p.textContent?.includes("Marta Kessler said"))!;
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf("Marta");
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const box = range.getBoundingClientRect();
+      return { x: box.left + 1, y: box.top + box.height / 2 };
+    }
+    throw new Error("Marta not found");
+  });
+  await page.mouse.move(grip.x, grip.y);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 5 });
+  await page.mouse.up();
+  await waitSaved(page);
+
+  const text = await articleText(page, NORTH_WIRE);
+  const claim = (await layerOf(page, NORTH_WIRE)).spans.find((s) => s.label === "CLAIM" && s.text.endsWith("Kessler said"))!;
+  expect(claim).toMatchObject({ ...codePointSpan(text, "Marta Kessler said"), text: "Marta Kessler said" });
+});

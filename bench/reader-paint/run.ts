@@ -3,6 +3,7 @@
  * Chromium, on one seeded article of 100,000 code points with 2,000 spans.
  * Run: npx tsx bench/reader-paint/run.ts   (what is measured: README.md beside this file)
  */
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -84,7 +85,8 @@ async function main() {
   const data = makeArticle();
   const files = await bundle();
   files.set("/data.js", `window.BENCH=${JSON.stringify(data)};`);
-  files.set("/ours.html", html("ours.js", null));
+  files.set("/ours.css", fs.readFileSync(path.join(ROOT, "components/editor/reader.css"), "utf8"));
+  files.set("/ours.html", html("ours.js", "/ours.css"));
   files.set("/peer.html", html("peer.js", "/peer.css"));
   const server = await serve(files);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

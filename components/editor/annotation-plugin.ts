@@ -153,12 +153,23 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
   return { decorations: DecorationSet.create(doc, [...all, ...painted.handles]), painted };
 }
 
-export function annotationPlugin(handlers: { current: AnnotationHandlers }, getMap: () => DocumentMap): Plugin<PluginState> {
+/**
+ * `initialPaint` gives the spans known when the editor is created, so that the view draws the
+ * article once, already painted, instead of drawing it bare and then again with its spans.
+ */
+export function annotationPlugin(
+  handlers: { current: AnnotationHandlers },
+  getMap: () => DocumentMap,
+  initialPaint: () => PaintInput | null = () => null,
+): Plugin<PluginState> {
   let drag: { spanId: string; bound: "start" | "end" } | null = null;
   return new Plugin<PluginState>({
     key: annotationKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, painted: null }),
+      init: (_config, state) => {
+        const input = initialPaint();
+        return input ? paintDecorations(state.doc, input) : { decorations: DecorationSet.empty, painted: null };
+      },
       apply(tr, value) {
         const meta = tr.getMeta(annotationKey) as Meta | undefined;
         if (meta?.paint) return paintDecorations(tr.doc, meta.paint, value);

@@ -11,7 +11,7 @@ import { DocumentMap, editorDocJson } from "@/lib/text/document-map";
 import type { SegmentSpan } from "@/lib/editor/segments";
 import { ReadOnlyText } from "./read-only-text";
 import { ParagraphKeys } from "./paragraph-keys";
-import { annotationPlugin, paintTransaction, type AnnotationHandlers } from "./annotation-plugin";
+import { annotationPlugin, paintTransaction, type AnnotationHandlers, type PaintInput } from "./annotation-plugin";
 
 export type SelectionInfo = { start: number; end: number } | null;
 
@@ -50,6 +50,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   mapRef.current = map;
   const callbacksRef = useRef(callbacks);
   callbacksRef.current = callbacks;
+  const paintRef = useRef<PaintInput>({ spans, selectedId, colourOf, map });
+  paintRef.current = { spans, selectedId, colourOf, map };
 
   const handlers = useRef<AnnotationHandlers>({
     onKeyDown(view, event) {
@@ -73,7 +75,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       ParagraphKeys,
       Extension.create({
         name: "sourcemarkAnnotations",
-        addProseMirrorPlugins: () => [annotationPlugin(handlers, () => mapRef.current)],
+        addProseMirrorPlugins: () => [annotationPlugin(handlers, () => mapRef.current, () => paintRef.current)],
       }),
     ],
     [],
@@ -100,6 +102,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
+    // The plugin painted the spans known at creation; this repaints only what changed since.
     editor.view.dispatch(paintTransaction(editor.state, { spans, selectedId, colourOf, map }));
   }, [editor, spans, selectedId, colourOf, map]);
 

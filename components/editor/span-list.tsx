@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { memo, useDeferredValue, useMemo, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 
 export type ListedSpan = { id: string; start: number; end: number; label: string; text: string; actor: string | null; speaker: string | null; orphan: boolean };
@@ -11,11 +11,35 @@ function excerpt(text: string): string {
   return points.length > 90 ? `${points.slice(0, 90).join("")}…` : points.join("");
 }
 
-/** The side panel: the layer's spans in text order, grouped by label, filterable; orphans listed apart. */
+const NO_SPANS: readonly ListedSpan[] = [];
+
+const SpanRow = memo(function SpanRow({ span, selected, onSelect }: { span: ListedSpan; selected: boolean; onSelect: (id: string) => void }) {
+  const shown = useMemo(() => excerpt(span.text), [span.text]);
+  return (
+    <li className="sm-span-row">
+      <button
+        type="button"
+        onClick={() => onSelect(span.id)}
+        aria-current={selected ? "true" : undefined}
+        className={`w-full rounded px-2 py-1 text-left text-xs hover:bg-stone-100 ${selected ? "bg-stone-200 ring-1 ring-stone-500" : ""}`}
+      >
+        <span className="block text-stone-900">“{shown}”</span>
+        {span.speaker ? <span className="block text-stone-600">said by {span.speaker}</span> : null}
+        {span.actor ? <span className="block text-stone-600">→ {span.actor}</span> : null}
+      </button>
+    </li>
+  );
+});
+
+/**
+ * The side panel: the layer's spans in text order, grouped by label, filterable; orphans listed apart.
+ * It follows the layer as a deferred value: React paints the text first (a tag shows at once) and
+ * brings this list, thousands of rows in a long article, up to date in a render it may interrupt.
+ */
 export function SpanList({
-  spans,
+  spans: latestSpans,
   labels,
-  selectedId,
+  selectedId: latestSelectedId,
   onSelect,
 }: {
   spans: readonly ListedSpan[];
@@ -23,6 +47,8 @@ export function SpanList({
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
+  const spans = useDeferredValue(latestSpans, NO_SPANS);
+  const selectedId = useDeferredValue(latestSelectedId);
   const [filter, setFilter] = useState("");
   const [labelFilter, setLabelFilter] = useState("");
   const visible = useMemo(() => {
@@ -85,18 +111,7 @@ export function SpanList({
                 ) : (
                   <ul className="space-y-1">
                     {ofLabel.map((span) => (
-                      <li key={span.id}>
-                        <button
-                          type="button"
-                          onClick={() => onSelect(span.id)}
-                          aria-current={span.id === selectedId ? "true" : undefined}
-                          className={`w-full rounded px-2 py-1 text-left text-xs hover:bg-stone-100 ${span.id === selectedId ? "bg-stone-200 ring-1 ring-stone-500" : ""}`}
-                        >
-                          <span className="block text-stone-900">“{excerpt(span.text)}”</span>
-                          {span.speaker ? <span className="block text-stone-600">said by {span.speaker}</span> : null}
-                          {span.actor ? <span className="block text-stone-600">→ {span.actor}</span> : null}
-                        </button>
-                      </li>
+                      <SpanRow key={span.id} span={span} selected={span.id === selectedId} onSelect={onSelect} />
                     ))}
                   </ul>
                 )}

@@ -62,15 +62,24 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
   const hotkeys = useMemo(() => new Map(labels.filter((l) => l.hotkey).map((l) => [l.hotkey!.toLowerCase(), l.key])), [labels]);
 
   // A span whose covered text no longer matches the article is an orphan: listed, never drawn.
+  // Each span is checked once and keeps its listed row object while unchanged, so a tag in an
+  // article of thousands of spans costs one check and lets the list's rows skip re-rendering.
+  const rowCache = useRef(new WeakMap<Span, ListedSpan>());
   const { drawable, listed } = useMemo(() => {
     const drawable: Span[] = [];
     const listed: ListedSpan[] = [];
     for (const span of snapshot.spans) {
-      const orphan = !checkSpan(index, span).ok;
-      if (!orphan) drawable.push(span);
       const relation = snapshot.speakerOf.get(span.id);
       const speakerSpan = relation ? snapshot.spanById.get(relation.to) : undefined;
-      listed.push({ id: span.id, start: span.start, end: span.end, label: span.label, text: span.text, actor: span.actor, speaker: speakerSpan ? (speakerSpan.actor ?? speakerSpan.text) : null, orphan });
+      const speaker = speakerSpan ? (speakerSpan.actor ?? speakerSpan.text) : null;
+      let row = rowCache.current.get(span);
+      if (!row || row.speaker !== speaker) {
+        const orphan = row ? row.orphan : !checkSpan(index, span).ok;
+        row = { id: span.id, start: span.start, end: span.end, label: span.label, text: span.text, actor: span.actor, speaker, orphan };
+        rowCache.current.set(span, row);
+      }
+      if (!row.orphan) drawable.push(span);
+      listed.push(row);
     }
     return { drawable, listed };
   }, [snapshot, index]);
@@ -98,6 +107,8 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
     },
     [store, setSelectedId],
   );
+
+  const selectAndScroll = useCallback((id: string) => select(id, true), [select]);
 
   const tag = useCallback(
     (label: string, selection: SelectionInfo) => {
@@ -311,7 +322,7 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
             }}
           />
         ) : null}
-        <SpanList spans={listed} labels={labels} selectedId={selectedId} onSelect={(id) => select(id, true)} />
+        <SpanList spans={listed} labels={labels} selectedId={selectedId} onSelect={selectAndScroll} />
       </aside>
       <Dialog open={guidelinesOpen} onOpenChange={setGuidelinesOpen} title={`Guidelines · ${project.name}`}>
         <div className="max-h-[60vh] overflow-y-auto">{guidelines ?? <p className="text-sm text-stone-700">This project has no guidelines yet.</p>}</div>
