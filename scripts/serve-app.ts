@@ -1,4 +1,5 @@
 import http from "node:http";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -8,6 +9,7 @@ import { resolveDataDir } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import { getOrCreateSecret } from "../db/queries/settings";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../db/seed/demo";
+import { securityHeaders } from "../lib/security-headers";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -78,6 +80,10 @@ export async function serve(argv: string[]): Promise<void> {
     const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
     req.headers["x-sourcemark-client-address"] = forwarded || req.socket.remoteAddress || "unknown";
     req.headers["x-sourcemark-path"] = req.url ?? "/";
+    // A fresh nonce per request: Next.js reads it from the request's policy and puts it on its scripts.
+    const headers = securityHeaders(randomBytes(16).toString("base64"), { dev: options.dev });
+    req.headers["content-security-policy"] = headers["Content-Security-Policy"];
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {
