@@ -4,14 +4,11 @@
  * article as bench/reader-paint), opened and tagged in Debian's Chromium. Prints medians.
  * Run: npx tsx bench/reader-app/run.ts   (README.md beside this file says what is measured)
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { chromium, type Page } from "@playwright/test";
+import { startBenchApp } from "../app-server";
 import { makeArticle } from "../reader-paint/article";
 import { segmentSpans } from "../../lib/editor/segments";
 import { OffsetIndex } from "../../lib/text/code-points";
@@ -19,8 +16,6 @@ import { OffsetIndex } from "../../lib/text/code-points";
 const RUNS = Number(process.env.RUNS ?? 5);
 const TAGS = 5;
 const PROFILE = Boolean(process.env.PROFILE);
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const SERVER = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const ANALYST = "alice@sourcemark.test";
 const ARTICLE_ID = "bench-long-article";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"];
@@ -28,34 +23,6 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const load = () => os.loadavg().map((value) => value.toFixed(1)).join(" ");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(origin: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the app did not start within 10 minutes");
-}
-
-function cli(env: NodeJS.ProcessEnv, ...args: string[]): void {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "cli", "bin.mjs"), ...args], { cwd: ROOT, env, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`sourcemark ${args.join(" ")} failed: ${result.stderr}`);
-}
 
 /**
  * What runs in the page, as source text: tsx compiles this file with esbuild's keepNames, whose
@@ -174,24 +141,14 @@ async function main() {
   const index = new OffsetIndex(data.text);
   const lines = data.text.split("\n");
   const expectedSegments = segmentSpans(data.spans).length;
-  const name = `sourcemark_bench_reader_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" };
-  const app = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
-  app.stdout!.on("data", (chunk: Buffer) => process.env.VERBOSE && process.stdout.write(chunk));
-  const file = path.join(os.tmpdir(), `${name}.jsonl`);
+  const app = await startBenchApp();
+  const { origin } = app;
+  const file = path.join(os.tmpdir(), `reader-app-${process.pid}.jsonl`);
   try {
-    await waitForHealth(origin, app);
     const spans = data.spans.map((span) => ({ id: span.id, start: span.start, end: span.end, label: span.label, text: index.slice(span.start, span.end) }));
     fs.writeFileSync(file, `${JSON.stringify({ id: ARTICLE_ID, title: "A long article", outlet: "Bench", text: data.text, annotations: [{ annotator: ANALYST, spans, relations: [] }] })}\n`);
-    cli(env, "import", "--project", "velmora-strike", file);
-    cli(env, "assign", "--project", "velmora-strike", "--overlap", "1", "--analysts", ANALYST);
+    app.cli("import", "--project", "velmora-strike", file);
+    app.cli("assign", "--project", "velmora-strike", "--overlap", "1", "--analysts", ANALYST);
 
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
     console.log(`Chromium ${browser.version()}, ${os.cpus().length} CPUs, load average ${load()}; article ${index.length} code points, ` +
@@ -268,11 +225,8 @@ every span painted: ${painted}/${data.spans.length}; load average at the end ${l
 
 targets: open < 1 s ${met(median(all((r) => r.open)) < 1000)}; tag ≤ 16 ms ${met(median(firstTags) <= 16)}; scroll long tasks ≤ 50 ms ${met(scrollTask <= 50)}; every span painted ${met(painted === data.spans.length)}`);
   } finally {
-    app.kill("SIGTERM");
-    await new Promise((resolve) => app.once("exit", resolve));
     fs.rmSync(file, { force: true });
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await app.stop();
   }
 }
 

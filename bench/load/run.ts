@@ -1,0 +1,230 @@
+/**
+ * 50 concurrent analysts against the running app on the PostgreSQL server, each signed in with
+ * its own session and working on its own article through the one write path, for a bounded time.
+ * Prints throughput, latency percentiles and errors, then checks that the database holds exactly
+ * the spans the clients believe they wrote, and measures raw single-row inserts on the same server
+ * in the same run for the ratio.
+ * Run: npx tsx bench/load/run.ts   (ANALYSTS=50 SECONDS=30; README.md beside this file)
+ */
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { startBenchApp } from "../app-server";
+import { connectUrl } from "../../db/connect";
+import { createUser } from "../../db/queries/users";
+import { OffsetIndex } from "../../lib/text/code-points";
+import { seededRandom } from "../../lib/text/test-support";
+import { insertBaseline } from "./baseline";
+import { SessionClient } from "./session-client";
+
+const ANALYSTS = Number(process.env.ANALYSTS ?? 50);
+const SECONDS = Number(process.env.SECONDS ?? 30);
+const PASSWORD = "load-bench-password";
+const PROJECT = "velmora-strike";
+const LABELS = ["QUOTE", "CLAIM", "ACTOR"];
+/** What an analyst does, by share of actions: mostly tagging, some corrections, a few reloads. */
+const MIX: [Op, number][] = [["create", 0.45], ["move", 0.2], ["relabel", 0.15], ["delete", 0.1], ["read", 0.1]];
+type Op = "create" | "move" | "relabel" | "delete" | "read";
+
+type Believed = { id: string; version: number; start: number; end: number; label: string };
+type Sample = { op: Op; ms: number; ok: boolean };
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const load = () => os.loadavg().map((value) => value.toFixed(1)).join(" ");
+
+function articleText(k: number): string {
+  const words = "the minister said that the council would review every contract before spring while critics argued otherwise".split(" ");
+  const random = seededRandom(k + 1);
+  const paragraphs: string[] = [];
+  for (let p = 0; p < 20; p++) {
+    const sentence: string[] = [];
+    for (let w = 0; w < 60; w++) sentence.push(words[Math.floor(random() * words.length)]);
+    paragraphs.push(`${sentence.join(" ")}. 👍🏽 “Quoted ${k}-${p}.”`);
+  }
+  return paragraphs.join("\n");
+}
+
+/** One simulated analyst: its session, its article, and the spans it believes it saved. */
+class Analyst {
+  readonly believed = new Map<string, Believed>();
+  readonly samples: Sample[] = [];
+  errors: string[] = [];
+  private readonly random: () => number;
+  private readonly index: OffsetIndex;
+
+  constructor(
+    readonly email: string,
+    private readonly client: SessionClient,
+    readonly article: { id: string; text: string },
+    seed: number,
+  ) {
+    this.random = seededRandom(seed);
+    this.index = new OffsetIndex(article.text);
+  }
+
+  private get layerPath() {
+    return `/api/v1/projects/${PROJECT}/articles/${encodeURIComponent(this.article.id)}/layers/me`;
+  }
+
+  private pickOp(): Op {
+    let roll = this.random();
+    if (this.believed.size === 0) return "create";
+    for (const [op, share] of MIX) if ((roll -= share) < 0) return op;
+    return "read";
+  }
+
+  private randomBounds(): { start: number; end: number; text: string } {
+    const length = this.index.length;
+    const start = Math.floor(this.random() * (length - 40));
+    const end = start + 3 + Math.floor(this.random() * 30);
+    return { start, end, text: this.index.slice(start, end) };
+  }
+
+  private someSpan(): Believed {
+    const spans = [...this.believed.values()];
+    return spans[Math.floor(this.random() * spans.length)];
+  }
+
+  async run(deadline: number): Promise<void> {
+    while (Date.now() < deadline) {
+      const op = this.pickOp();
+      const began = performance.now();
+      let ok = true;
+      try {
+        ok = await this.act(op);
+      } catch (error) {
+        ok = false;
+        this.errors.push(`${op}: ${(error as Error).message}`);
+      }
+      this.samples.push({ op, ms: performance.now() - began, ok });
+    }
+  }
+
+  private async act(op: Op): Promise<boolean> {
+    if (op === "read") {
+      const response = await this.client.request("GET", this.layerPath);
+      if (response.status !== 200) return this.fail(`read: HTTP ${response.status}`);
+      return true;
+    }
+    const change = this.changeFor(op);
+    if (!change) return true;
+    const response = await this.client.request("POST", `${this.layerPath}/changes`, { changes: [change] });
+    if (response.status !== 200) return this.fail(`${op}: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+    const [result] = (response.body as { results: { ok: boolean; span?: Believed; deleted?: boolean; error?: { code: string; message: string } }[] }).results;
+    if (!result.ok) {
+      // Two random spans of the same label and bounds are one span: the server says so, nothing is written.
+      if (result.error?.code === "duplicate_span") return true;
+      return this.fail(`${op}: ${result.error?.code} ${result.error?.message}`);
+    }
+    const span = result.span!;
+    if (result.deleted) this.believed.delete(span.id);
+    else this.believed.set(span.id, { id: span.id, version: span.version, start: span.start, end: span.end, label: span.label });
+    return true;
+  }
+
+  private changeFor(op: Op): object | null {
+    const id = randomUUID();
+    if (op === "create") {
+      return { id, op: "create", span: { id: randomUUID(), label: LABELS[Math.floor(this.random() * 3)], ...this.randomBounds() } };
+    }
+    const span = this.someSpan();
+    if (op === "delete") return { id, op: "delete", span: { id: span.id, version: span.version } };
+    if (op === "relabel") {
+      const label = LABELS[(LABELS.indexOf(span.label) + 1) % 3];
+      return { id, op: "update", span: { id: span.id, version: span.version, label } };
+    }
+    const bounds = this.randomBounds();
+    return { id, op: "update", span: { id: span.id, version: span.version, ...bounds } };
+  }
+
+  private fail(message: string): boolean {
+    this.errors.push(message);
+    return false;
+  }
+}
+
+async function main() {
+  const app = await startBenchApp({ SOURCEMARK_RATE_LIMIT: "1000000" });
+  const file = path.join(os.tmpdir(), `load-bench-${process.pid}.jsonl`);
+  try {
+    const connection = await connectUrl(app.databaseUrl, { max: 4 });
+    const emails = Array.from({ length: ANALYSTS }, (_, k) => `load${String(k).padStart(2, "0")}@bench.test`);
+    process.stdout.write(`creating ${ANALYSTS} analysts and their articles… `);
+    for (const email of emails) await createUser(connection.db, { email, name: email, role: "analyst", password: PASSWORD });
+    const articles = emails.map((_, k) => ({ id: `load-article-${k}`, text: articleText(k) }));
+    fs.writeFileSync(file, articles.map((a) => JSON.stringify({ id: a.id, title: `Load ${a.id}`, text: a.text })).join("\n") + "\n");
+    app.cli("import", "--project", PROJECT, file);
+    app.cli("assign", "--project", PROJECT, "--overlap", "1", "--analysts", emails.join(","));
+    const assigned = await connection.pool!.query<{ email: string; external_id: string }>(
+      `select u.email, a.external_id from assignments s join users u on u.id = s.user_id join articles a on a.id = s.article_id where u.email like 'load%@bench.test'`,
+    );
+    const articleOf = new Map(assigned.rows.map((row) => [row.email, articles.find((a) => a.id === row.external_id)!]));
+    console.log("signing in…");
+    const analysts = await Promise.all(
+      emails.map(async (email, k) => new Analyst(email, await SessionClient.signIn(app.origin, email, PASSWORD), articleOf.get(email)!, k + 7)),
+    );
+
+    console.log(`${ANALYSTS} analysts for ${SECONDS} s against ${app.origin} (PostgreSQL ${app.databaseUrl.replace(/\/[^/]*$/, "/…")}); load average ${load()}`);
+    const began = performance.now();
+    const deadline = Date.now() + SECONDS * 1000;
+    await Promise.all(analysts.map((analyst) => analyst.run(deadline)));
+    const elapsed = (performance.now() - began) / 1000;
+
+    const samples = analysts.flatMap((analyst) => analyst.samples);
+    const writes = samples.filter((sample) => sample.op !== "read");
+    const latencies = samples.map((sample) => sample.ms).sort((a, b) => a - b);
+    const writeLatencies = writes.map((sample) => sample.ms).sort((a, b) => a - b);
+    const errors = analysts.flatMap((analyst) => analyst.errors);
+    const writeRate = writes.filter((sample) => sample.ok).length / elapsed;
+
+    // What the database holds, span by span, against what each client believes it wrote.
+    const stored = await connection.pool!.query<{ email: string; id: string; version: number; start: number; end: number; label: string }>(
+      `select u.email, n.id, n.version, n.start, n."end", n.label from annotations n join users u on u.id = n.layer_user_id
+       where n.deleted_at is null and n.layer_kind = 'analyst' and u.email like 'load%@bench.test'`,
+    );
+    const storedOf = new Map<string, Map<string, Believed>>();
+    for (const row of stored.rows) {
+      if (!storedOf.has(row.email)) storedOf.set(row.email, new Map());
+      storedOf.get(row.email)!.set(row.id, row);
+    }
+    let mismatches = 0;
+    let believedTotal = 0;
+    for (const analyst of analysts) {
+      const held = storedOf.get(analyst.email) ?? new Map();
+      believedTotal += analyst.believed.size;
+      if (held.size !== analyst.believed.size) mismatches += Math.abs(held.size - analyst.believed.size);
+      for (const span of analyst.believed.values()) {
+        const row = held.get(span.id);
+        if (!row || row.version !== span.version || row.start !== span.start || row.end !== span.end || row.label !== span.label) mismatches++;
+      }
+    }
+    await connection.close();
+
+    const baseline = await insertBaseline(app.databaseUrl, ANALYSTS, Math.min(SECONDS, 15));
+    const byOp = MIX.map(([op]) => {
+      const of = samples.filter((sample) => sample.op === op).map((sample) => sample.ms).sort((a, b) => a - b);
+      return `${op} ${of.length} (p50 ${percentile(of, 50)?.toFixed(1)} ms)`;
+    }).join(", ");
+    const met = (ok: boolean) => (ok ? "met" : "MISSED");
+    const p99 = percentile(writeLatencies, 99);
+    console.log(`
+requests            ${samples.length} in ${elapsed.toFixed(1)} s (${(samples.length / elapsed).toFixed(0)}/s): ${byOp}
+span writes         ${writes.length} (${writeRate.toFixed(0)}/s acknowledged)
+latency, all        p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms
+latency, writes     p50 ${percentile(writeLatencies, 50).toFixed(1)} ms, p95 ${percentile(writeLatencies, 95).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms
+errors              ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join(" | ")})` : ""}
+database check      ${believedTotal} spans believed written, ${stored.rows.length} stored, ${mismatches} mismatches
+raw PostgreSQL      ${baseline.rate.toFixed(0)} single-row inserts/s (${ANALYSTS} connections, autocommit, ${baseline.seconds} s; p99 ${baseline.p99.toFixed(1)} ms)
+ratio               app span writes / raw inserts = ${(writeRate / baseline.rate).toFixed(3)}
+load average at the end ${load()}
+
+targets: ≥ 1000 span writes/s ${met(writeRate >= 1000)}; p99 < 100 ms ${met(p99 < 100)}; zero errors ${met(errors.length === 0)}; database matches ${met(mismatches === 0)}`);
+  } finally {
+    fs.rmSync(file, { force: true });
+    await app.stop();
+  }
+}
+
+await main();
