@@ -29,6 +29,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly issues?: unknown[],
+    /** Extra response headers (e.g. `Retry-After` with a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { AgreementReport } from "../agreement/types";
+import { SUGGESTION_MEASURES, type SuggestionReport } from "../agreement/suggestions-vs-gold";
 import type { LayerRelation, LayerSpan } from "./layer";
 import { API_ERROR_CODES } from "./errors";
 
@@ -108,18 +109,47 @@ export const importResultSchema = z.object({
   ),
 });
 
-export const agreementReportSchema: z.ZodType<AgreementReport> = z.object({
-  project: z.string(),
-  labels: z.array(z.string()),
-  annotators: z.array(z.string()),
-  figures: z.array(
-    z.object({
-      measure: z.enum(["f1_exact", "f1_overlap", "cohen_kappa", "fleiss_kappa", "alpha_u", "f1_attribution", "speaker_agreement", "precision", "recall"]),
-      label: z.string().nullable(),
-      annotators: z.array(z.string()),
-      article: z.string().nullable(),
-      value: z.number().nullable(),
-      units: z.number(),
-    }),
-  ),
-});
+const figureFields = {
+  label: z.string().nullable().meta({ description: "A label key, or null for all labels together." }),
+  article: z.string().nullable().meta({ description: "An article's external id, or null for the whole project." }),
+  value: z.number().nullable().meta({ description: "null where the figure is undefined." }),
+  units: z.number(),
+};
+
+export const agreementReportSchema: z.ZodType<AgreementReport> = z
+  .object({
+    project: z.string(),
+    labels: z.array(z.string()),
+    annotators: z.array(z.string()),
+    figures: z.array(
+      z.object({
+        measure: z.enum(["f1_exact", "f1_overlap", "cohen_kappa", "fleiss_kappa", "alpha_u", "f1_attribution", "speaker_agreement"]),
+        label: figureFields.label,
+        annotators: z.array(z.string()),
+        article: figureFields.article,
+        value: figureFields.value,
+        units: figureFields.units,
+      }),
+    ),
+  })
+  .meta({ title: "Agreement between analysts", description: "DESIGN.md \"Agreement output\": one flat list of figures." });
+
+export const suggestionReportSchema: z.ZodType<SuggestionReport> = z
+  .object({
+    project: z.string(),
+    labels: z.array(z.string()),
+    annotators: z.tuple([z.literal("suggestions"), z.literal("gold")]),
+    figures: z.array(
+      z.object({
+        measure: z.enum(SUGGESTION_MEASURES),
+        label: figureFields.label,
+        annotators: z.tuple([z.literal("suggestions"), z.literal("gold")]),
+        article: figureFields.article,
+        value: figureFields.value,
+        units: figureFields.units,
+      }),
+    ),
+  })
+  .meta({ title: "Suggestions against gold", description: "With ?layer=suggestions: the model's suggestions compared with gold." });
+
+export const agreementResponseSchema = z.union([agreementReportSchema, suggestionReportSchema]);
