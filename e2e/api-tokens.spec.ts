@@ -117,6 +117,7 @@ test("a disabled user's token stops at once; a garbage or missing token is 401",
 
   // enabling the user again brings the (unrevoked, unexpired) token back
   await page.getByRole("button", { name: `Enable ${email}` }).click();
+  await page.getByRole("dialog", { name: "Enable Script User?" }).getByRole("button", { name: "Enable" }).click();
   await expect(page.getByRole("button", { name: `Disable ${email}` })).toBeVisible();
   expect((await api.get("/api/v1/projects")).status()).toBe(200);
 
