@@ -40,6 +40,15 @@ function typeOf(schema: Schema): string {
   return bounds.length ? `${type} (${bounds.join(", ")})` : type;
 }
 
+/** Text with `code` spans, as the schema descriptions write them. */
+function Prose({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i} className="rounded bg-stone-100 px-1 text-xs">{part}</code> : part))}
+    </>
+  );
+}
+
 function SchemaBlock({ label, schema }: { label: string; schema: Schema }) {
   return (
     <details className="rounded border border-stone-200 bg-white">
@@ -51,7 +60,7 @@ function SchemaBlock({ label, schema }: { label: string; schema: Schema }) {
   );
 }
 
-export function OperationSection({ operation, object }: { operation: ApiOperation; object: OperationObject }) {
+export function OperationSection({ operation, object, origin }: { operation: ApiOperation; object: OperationObject; origin: string }) {
   const id = operationAnchor(operation);
   const parameters = object.parameters ?? [];
   return (
@@ -87,7 +96,7 @@ export function OperationSection({ operation, object }: { operation: ApiOperatio
                   <td className="py-1.5 pr-3">{parameter.in}</td>
                   <td className="py-1.5 pr-3 text-xs">{typeOf(parameter.schema)}</td>
                   <td className="py-1.5 text-stone-800">
-                    {parameter.description}
+                    {parameter.description ? <Prose text={parameter.description} /> : null}
                     {parameter.example !== undefined ? <span className="block text-xs text-stone-600">Example: <code>{String(parameter.example)}</code></span> : null}
                   </td>
                 </tr>
@@ -100,7 +109,7 @@ export function OperationSection({ operation, object }: { operation: ApiOperatio
       {object.requestBody ? (
         <div className="space-y-2">
           <h3 className="text-sm font-semibold">Request body</h3>
-          {object.requestBody.description ? <p className="text-sm text-stone-800">{object.requestBody.description}</p> : null}
+          {object.requestBody.description ? <p className="text-sm text-stone-800"><Prose text={object.requestBody.description} /></p> : null}
           {Object.entries(object.requestBody.content).map(([type, media]) => (
             <SchemaBlock key={type} label={`Body schema (${type}) of ${operation.method.toUpperCase()} ${operation.path}`} schema={media.schema} />
           ))}
@@ -114,7 +123,7 @@ export function OperationSection({ operation, object }: { operation: ApiOperatio
             <li key={status} className="space-y-1 text-sm">
               <p>
                 <span className="mr-2 font-mono font-semibold">{status}</span>
-                {response.description}
+                <Prose text={response.description} />
                 {response.headers ? <span className="text-stone-600"> (headers: {Object.keys(response.headers).join(", ")})</span> : null}
               </p>
               {Object.entries(response.content ?? {})
@@ -130,7 +139,7 @@ export function OperationSection({ operation, object }: { operation: ApiOperatio
       <div className="space-y-1">
         <h3 className="text-sm font-semibold">Example</h3>
         <pre tabIndex={0} aria-label={`curl example for ${operation.method.toUpperCase()} ${operation.path}`} className="overflow-x-auto rounded bg-stone-900 p-3 text-xs leading-5 text-stone-50">
-          {curlExample(operation)}
+          {curlExample(operation, origin)}
         </pre>
       </div>
     </section>

@@ -111,7 +111,9 @@ export const API_OPERATIONS: ApiOperation[] = [
     description:
       "Creates, updates and deletes spans and `attributed_to` relations. Each change has a UUID made by the client: a UUID is applied at most once, " +
       "and sending it again answers with the first answer, so retries write once. Updates and deletes name the version they were based on; a stale one " +
-      "is refused (409) with the current state. Post a model's pre-annotations to the `suggestions` layer: they never count as anyone's annotation.",
+      "is refused (409) with the current state. Relations may also be written as DESIGN.md does, " +
+      '`{"op": "create", "relation": {…}}` and `{"op": "delete", "relation": {…}}`. ' +
+      "Post a model's pre-annotations to the `suggestions` layer: they never count as anyone's annotation.",
     tag: "Layers",
     access: "everyone writes their own layer (`me`); reviewers and admins also `gold` and `suggestions`.",
     params: layerPathSchema,

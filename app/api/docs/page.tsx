@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { OperationSection, operationAnchor, type OperationObject } from "@/components/api-docs/operation-section";
 import { API_BASE } from "@/lib/api/openapi";
@@ -11,8 +12,12 @@ export const metadata: Metadata = { title: "API documentation" };
  * The OpenAPI document rendered for people: every operation with its parameters, body schema,
  * answers and a curl example. Public, like the document itself; server-rendered, no scripts.
  */
-export default function ApiDocsPage() {
+export default async function ApiDocsPage() {
   const document = openApiDocument();
+  // The curl examples name this server as the browser reached it (shown only, never fetched).
+  const requestHeaders = await headers();
+  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
+  const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${host}`;
   const tags = [...new Set(API_OPERATIONS.map((op) => op.tag))];
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
@@ -56,7 +61,7 @@ export default function ApiDocsPage() {
 
       <main className="space-y-6">
         {API_OPERATIONS.map((op) => (
-          <OperationSection key={op.operationId} operation={op} object={document.paths[op.path][op.method] as OperationObject} />
+          <OperationSection key={op.operationId} operation={op} object={document.paths[op.path][op.method] as OperationObject} origin={origin} />
         ))}
       </main>
     </div>
