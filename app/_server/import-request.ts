@@ -4,12 +4,12 @@ import { importFile, MAX_IMPORT_FILE_BYTES, type FileImportResult, type ImportSo
 import { listProjectLabels } from "@/db/queries/projects";
 import { ApiError } from "@/lib/api/errors";
 import { groupImportFiles } from "@/lib/import-files";
-import { importQuerySchema } from "@/lib/validation/imports";
+import { importQuerySchema, MAX_MULTIPART_BYTES } from "@/lib/validation/imports";
 import { capStream, readBodyBytes, tooLarge } from "./request-body";
 import type { CurrentUser } from "./current-user";
 
 /** Uploads through the browser form are capped; scripts send one raw file, streamed. */
-export const MAX_MULTIPART_BYTES = 200 * 1024 * 1024;
+export { MAX_MULTIPART_BYTES };
 
 async function* streamOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();

@@ -17,11 +17,9 @@ import { articleFiltersSchema } from "../validation/articles";
 import { agreementQuerySchema } from "../validation/agreement";
 import { changesBodySchema, MAX_CHANGES_BODY_BYTES } from "../validation/changes";
 import { exportQuerySchema } from "../validation/export";
-import { importQuerySchema } from "../validation/imports";
+import { importQuerySchema, MAX_IMPORT_FILE_BYTES, MAX_MULTIPART_BYTES } from "../validation/imports";
 import { articlePathSchema, layerPathSchema, projectPathSchema } from "../validation/path-params";
 
-const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
-const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 const binary = { type: "string", contentMediaType: "application/octet-stream" };
 
 export const API_OPERATIONS: ApiOperation[] = [
@@ -71,7 +69,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     params: projectPathSchema,
     query: importQuerySchema,
     body: {
-      description: `Raw files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; multipart uploads up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB a request.`,
+      description: `Raw files up to ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MiB; multipart uploads up to ${MAX_MULTIPART_BYTES / 1024 / 1024} MiB a request.`,
       content: {
         "application/octet-stream": binary,
         "multipart/form-data": { type: "object", properties: { file: { type: "array", items: binary } }, required: ["file"] },
