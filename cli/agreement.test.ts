@@ -7,6 +7,11 @@ import type { Io } from "./io";
 import { testTargets } from "../db/test-databases";
 import { createProject } from "../db/queries/projects";
 import type { Connection } from "../db/connect";
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { articles } from "../db/schema";
+import { applyChanges } from "../db/queries/apply-changes";
+import { createUser } from "../db/queries/users";
 
 function captureIo(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -110,5 +115,41 @@ describe.each(testTargets())("sourcemark agreement on $name", (target) => {
     const json = captureIo();
     expect(await run(["agreement", "--project", "fresh", "--json"], json)).toBe(0);
     expect(JSON.parse(json.stdout[0])).toEqual({ project: "fresh", labels: ["QUOTE", "CLAIM", "ACTOR"], annotators: [], figures: [] });
+  });
+
+  it("--layer suggestions compares the model's suggestions with gold, per label", async () => {
+    const db = connection.db;
+    const project = await createProject(db, { name: "Model", slug: "model" });
+    const gold = { spans: [{ id: "g1", start: 0, end: 7, label: "ACTOR", text: "Kessler" }, { id: "g2", start: 13, end: 29, label: "QUOTE", text: "we will not sign" }], relations: [] };
+    fs.writeFileSync(path.join(dir, "m.jsonl"), JSON.stringify({ id: "m-1", title: "Model", text: TEXT, annotations: [], gold }));
+    expect(await run(["import", "--project", "model", path.join(dir, "m.jsonl")], captureIo())).toBe(0);
+    const [article] = await db.select().from(articles).where(and(eq(articles.projectId, project.id), eq(articles.externalId, "m-1")));
+    const bot = await createUser(db, { email: "bot@cli-agree.org", name: "Bot", role: "reviewer", password: "password1" });
+    const results = await applyChanges(
+      db,
+      { userId: bot.id, projectId: project.id, article: { id: article.id, text: article.text }, layer: { kind: "suggestions" }, labels: new Set(["QUOTE", "CLAIM", "ACTOR"]) },
+      [{ id: randomUUID(), op: "create", span: { start: 13, end: 29, label: "QUOTE", text: "we will not sign" } }],
+    );
+    expect(results[0].ok).toBe(true);
+
+    const json = captureIo();
+    expect(await run(["agreement", "--project", "model", "--layer", "suggestions", "--json"], json)).toBe(0);
+    const report = JSON.parse(json.stdout.join("\n"));
+    expect(report).toMatchObject({ project: "model", annotators: ["suggestions", "gold"] });
+    const find = (measure: string, label: string | null) =>
+      report.figures.find((f: { measure: string; label: string | null; article: string | null }) => f.measure === measure && f.label === label && f.article === null);
+    expect(find("precision", "QUOTE")).toEqual({ measure: "precision", label: "QUOTE", annotators: ["suggestions", "gold"], article: null, value: 1, units: 1 });
+    expect(find("recall", "ACTOR")).toMatchObject({ value: 0, units: 1 });
+    expect(find("recall", null)).toMatchObject({ value: 0.5, units: 2 });
+    expect(find("f1_exact", null).value).toBeCloseTo(2 / 3, 12);
+
+    const tables = captureIo();
+    expect(await run(["agreement", "--project", "model", "--layer", "suggestions"], tables)).toBe(0);
+    expect(tables.stdout[0]).toBe("Suggestions against gold in model: 1 article with a gold layer.");
+    expect(tables.stdout.find((l) => l.startsWith("QUOTE"))).toMatch(/^QUOTE\s+1\.000 \(1\)\s+1\.000 \(1\)/);
+
+    const bad = captureIo();
+    expect(await run(["agreement", "--project", "model", "--layer", "gold"], bad)).toBe(2);
+    expect(bad.stderr[0]).toMatch(/layer is "analysts"/);
   });
 });

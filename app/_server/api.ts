@@ -1,27 +1,54 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
 import { getDb } from "@/db/client";
+import { countRequest } from "@/db/queries/rate-limit";
 import { userForToken } from "@/db/queries/tokens";
 import { ApiError } from "@/lib/api/errors";
+import { RATE_WINDOW_SECONDS, rateLimitKey, rateLimitsFrom, type RateLimits } from "@/lib/api/rate-limit";
 import { bearerTokenFrom } from "@/lib/auth/tokens";
 import { can, type Permission } from "@/lib/permissions";
 import { getCurrentUser, type CurrentUser } from "./current-user";
 
 export type ApiContext<P> = { request: NextRequest; user: CurrentUser; params: P };
 
+type Caller = { user: CurrentUser; tokenId: string | null };
+
 /** The caller: a bearer token when one is sent (and then only it), else the session cookie. */
-async function authenticate(request: NextRequest): Promise<CurrentUser | null> {
+async function authenticate(request: NextRequest): Promise<Caller | null> {
   const token = bearerTokenFrom(request.headers.get("authorization"));
   if (request.headers.has("authorization")) {
     if (!token) throw new ApiError("unauthenticated", "The Authorization header must be `Bearer <token>`.");
-    return userForToken(getDb(), token);
+    const found = await userForToken(getDb(), token);
+    if (!found) return null;
+    const { tokenId, ...user } = found;
+    return { user, tokenId };
   }
-  return getCurrentUser();
+  const user = await getCurrentUser();
+  return user ? { user, tokenId: null } : null;
+}
+
+let limits: RateLimits | null = null;
+
+/** A 429 with `Retry-After` once the caller's requests in this minute pass the limit. */
+async function enforceRateLimit(caller: Caller): Promise<void> {
+  limits ??= rateLimitsFrom(process.env);
+  const limit = caller.tokenId ? limits.token : limits.session;
+  if (limit === 0) return;
+  const { count, retryAfterSeconds } = await countRequest(getDb(), rateLimitKey({ tokenId: caller.tokenId, userId: caller.user.id }), RATE_WINDOW_SECONDS);
+  if (count > limit) {
+    throw new ApiError(
+      "rate_limited",
+      `Too many requests: at most ${limit} a minute ${caller.tokenId ? "per token" : "per signed-in user"}. Try again in ${retryAfterSeconds} s.`,
+      undefined,
+      { "retry-after": String(retryAfterSeconds) },
+    );
+  }
 }
 
 /**
- * Wraps every /api/v1 handler: authentication, the permission, then the handler; any
- * failure answers in the one error shape, never with a stack trace.
+ * Wraps every /api/v1 handler: authentication, the rate limit, the permission, then the
+ * handler; any failure answers in the one error shape, never with a stack trace.
  */
 export function apiRoute<P = Record<string, string>>(
   permission: Permission | null,
@@ -29,19 +56,34 @@ export function apiRoute<P = Record<string, string>>(
 ) {
   return async (request: NextRequest, routeContext: { params: Promise<P> }): Promise<Response> => {
     try {
-      const user = await authenticate(request);
-      if (!user) throw new ApiError("unauthenticated", "Sign in or send a valid personal access token.");
+      const caller = await authenticate(request);
+      if (!caller) throw new ApiError("unauthenticated", "Sign in or send a valid personal access token.");
+      await enforceRateLimit(caller);
+      const { user } = caller;
       if (permission && !can(user.role, permission)) throw new ApiError("forbidden", "Your role does not allow this.");
       const params = (await routeContext?.params) ?? ({} as P);
       const result = await handler({ request, user, params });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      if (error instanceof ApiError) return NextResponse.json(error.toBody(), { status: error.status });
+      if (error instanceof ApiError) return NextResponse.json(error.toBody(), { status: error.status, headers: error.headers });
       console.error("[api]", error);
       const body = new ApiError("internal", "The server could not complete this request.").toBody();
       return NextResponse.json(body, { status: 500 });
     }
   };
+}
+
+/** The URL's query parsed by a schema of lib/validation; 400 with the issues when it does not fit. */
+export function queryOf<S extends z.ZodType>(request: NextRequest, schema: S): z.output<S> {
+  const parsed = schema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) {
+    throw new ApiError(
+      "bad_request",
+      parsed.error.issues[0]?.message ?? "The query is not valid.",
+      parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    );
+  }
+  return parsed.data;
 }
 
 /** The project named in the URL if the caller may see it; 404 otherwise (also when it exists but is not theirs). */

@@ -4,10 +4,12 @@ import { importFile, MAX_IMPORT_FILE_BYTES, type FileImportResult, type ImportSo
 import { listProjectLabels } from "@/db/queries/projects";
 import { ApiError } from "@/lib/api/errors";
 import { groupImportFiles } from "@/lib/import-files";
+import { importQuerySchema, MAX_MULTIPART_BYTES } from "@/lib/validation/imports";
+import { capStream, readBodyBytes, tooLarge } from "./request-body";
 import type { CurrentUser } from "./current-user";
 
 /** Uploads through the browser form are capped; scripts send one raw file, streamed. */
-export const MAX_MULTIPART_BYTES = 200 * 1024 * 1024;
+export { MAX_MULTIPART_BYTES };
 
 async function* streamOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
@@ -18,7 +20,11 @@ async function* streamOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
   }
 }
 
-/** Reads the files of an import request: multipart form fields named `file`, or a raw body named by `?filename=`. */
+/**
+ * Reads the files of an import request: multipart form fields named `file`, or a raw body named
+ * by `?filename=`. Bodies over the limits are refused with 413 before they are read whole: by
+ * their Content-Length when declared, else as soon as the streamed bytes pass the limit.
+ */
 export async function importFromRequest(request: Request, user: CurrentUser, projectId: string): Promise<FileImportResult[]> {
   const db = getDb();
   const labels = new Set((await listProjectLabels(db, [projectId])).map((label) => label.key));
@@ -30,10 +36,13 @@ export async function importFromRequest(request: Request, user: CurrentUser, pro
     if (Number.isFinite(declared) && declared > MAX_MULTIPART_BYTES) {
       throw new ApiError("too_large", `Uploads are limited to ${MAX_MULTIPART_BYTES / 1024 / 1024} MB per request; use the CLI or a raw upload for larger files.`);
     }
+    if (!request.body) throw new ApiError("bad_request", "The request has no body.");
+    const capped = capStream(request.body, MAX_MULTIPART_BYTES);
     let form: FormData;
     try {
-      form = await request.formData();
+      form = await new Response(capped.stream, { headers: { "content-type": contentType } }).formData();
     } catch {
+      if (capped.exceeded()) throw tooLarge(MAX_MULTIPART_BYTES);
       throw new ApiError("bad_request", "The upload could not be read as multipart form data.");
     }
     const files = form.getAll("file").filter((value): value is File => typeof value !== "string");
@@ -59,7 +68,9 @@ export async function importFromRequest(request: Request, user: CurrentUser, pro
     return results;
   }
 
-  const name = new URL(request.url).searchParams.get("filename");
+  const query = importQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new ApiError("bad_request", `filename: ${query.error.issues[0].message}`);
+  const name = query.data.filename;
   if (!name) throw new ApiError("bad_request", "Name the file: ?filename=articles.jsonl (or send multipart form data).");
   if (Number.isFinite(declared) && declared > MAX_IMPORT_FILE_BYTES) {
     throw new ApiError("too_large", `Files are limited to ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`);
@@ -69,8 +80,17 @@ export async function importFromRequest(request: Request, user: CurrentUser, pro
   const unit = grouping.units[0];
   if (!unit || unit.kind === "brat") throw new ApiError("bad_request", grouping.problems[0]?.message ?? "Send brat pairs as multipart form data.");
   if (unit.kind === "plain") {
-    const bytes = new Uint8Array(await new Response(request.body).arrayBuffer());
+    const bytes = await readBodyBytes(request, MAX_IMPORT_FILE_BYTES);
     return [await importFile(db, context, { kind: "plain", file: name, bytes })];
   }
-  return [await importFile(db, context, { kind: "jsonl", file: name, chunks: streamOf(request.body) })];
+  const capped = capStream(request.body, MAX_IMPORT_FILE_BYTES);
+  let result: FileImportResult;
+  try {
+    result = await importFile(db, context, { kind: "jsonl", file: name, chunks: streamOf(capped.stream) });
+  } catch (error) {
+    if (capped.exceeded()) throw tooLarge(MAX_IMPORT_FILE_BYTES);
+    throw error;
+  }
+  if (capped.exceeded()) throw tooLarge(MAX_IMPORT_FILE_BYTES);
+  return [result];
 }

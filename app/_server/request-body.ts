@@ -28,8 +28,32 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
   return bytes;
 }
 
-function tooLarge(maxBytes: number): ApiError {
-  return new ApiError("too_large", `The request body is larger than the limit of ${Math.round(maxBytes / 1024)} KiB.`);
+/**
+ * A body stream that fails once more than `maxBytes` pass through it, for bodies read by
+ * something else (form data, a streamed import); `exceeded()` tells the caller why it failed.
+ */
+export function capStream(body: ReadableStream<Uint8Array>, maxBytes: number): { stream: ReadableStream<Uint8Array>; exceeded: () => boolean } {
+  let total = 0;
+  let over = false;
+  const stream = body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength;
+        if (total > maxBytes) {
+          over = true;
+          controller.error(tooLarge(maxBytes));
+          return;
+        }
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  return { stream, exceeded: () => over };
+}
+
+export function tooLarge(maxBytes: number): ApiError {
+  const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${Math.round(maxBytes / 1024)} KiB`;
+  return new ApiError("too_large", `The request body is larger than the limit of ${size}.`);
 }
 
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {

@@ -2,7 +2,15 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../types";
 import { rowsOf } from "../rows";
 import { listProjectLabels } from "./project-labels";
-import { computeAgreement, type AgreementArticle, type AgreementReport, type AgreementSpan } from "../../lib/agreement";
+import {
+  compareSuggestionsWithGold,
+  computeAgreement,
+  type AgreementArticle,
+  type AgreementReport,
+  type AgreementSpan,
+  type SuggestionArticle,
+  type SuggestionReport,
+} from "../../lib/agreement";
 
 /** Articles per query for texts, spans and relations: bounded memory per round trip, few round trips. */
 const BATCH_ARTICLES = 500;
@@ -121,6 +129,38 @@ function bySpan(a: AgreementSpan, b: AgreementSpan): number {
 export async function computeProjectAgreement(db: Database, project: { id: string; slug: string }): Promise<AgreementReport> {
   const [labels, articles] = await Promise.all([listProjectLabels(db, [project.id]), loadAgreementArticles(db, project.id)]);
   return computeAgreement({ project: project.slug, labels: labels.map((label) => label.key), articles });
+}
+
+/**
+ * The model's suggestions and the gold layer of every article of the project that has a gold
+ * layer (at least one live gold span), in ascending external id. Nothing else: analysts'
+ * layers never enter this comparison, and suggestions never enter the analysts' one.
+ */
+export async function loadSuggestionArticles(db: Database, projectId: string): Promise<SuggestionArticle[]> {
+  const rows = rowsOf<{ external_id: string; spans: string | null }>(
+    await db.execute(sql`
+      select ar.external_id,
+        (select json_agg(json_build_array(a.layer_kind, a.label, a.start, a."end"))::text
+           from annotations a
+           where a.article_id = ar.id and a.layer_kind in ('gold', 'suggestions') and a.deleted_at is null) as spans
+      from articles ar
+      where ar.project_id = ${projectId}
+        and exists (select 1 from annotations g where g.article_id = ar.id and g.layer_kind = 'gold' and g.deleted_at is null)
+      order by ar.external_id`),
+  );
+  return rows.map((row) => {
+    const article: SuggestionArticle = { externalId: row.external_id, suggestions: [], gold: [] };
+    for (const [kind, label, start, end] of (row.spans ? JSON.parse(row.spans) : []) as [string, string, number, number][]) {
+      (kind === "gold" ? article.gold : article.suggestions).push({ label, start, end });
+    }
+    return article;
+  });
+}
+
+/** The suggestions layer against gold (precision, recall, F1 per label), in the agreement report's shape. */
+export async function computeSuggestionAgreement(db: Database, project: { id: string; slug: string }): Promise<SuggestionReport> {
+  const [labels, articles] = await Promise.all([listProjectLabels(db, [project.id]), loadSuggestionArticles(db, project.id)]);
+  return compareSuggestionsWithGold({ project: project.slug, labels: labels.map((label) => label.key), articles });
 }
 
 /** Titles of some of a project's articles, by external id (for listing figures per article). */

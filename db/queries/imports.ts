@@ -15,9 +15,10 @@ import {
   type LayerContent,
 } from "../../lib/formats";
 import { hashPassword } from "../../lib/auth/passwords";
+import { MAX_IMPORT_FILE_BYTES } from "../../lib/validation/imports";
 import { analyzeGrownTables } from "./planner-statistics";
 
-export const MAX_IMPORT_FILE_BYTES = 512 * 1024 * 1024;
+export { MAX_IMPORT_FILE_BYTES };
 const BATCH_ARTICLES = 200;
 const BATCH_ROWS = 1000;
 const IMPORTED_TABLES = ["articles", "annotations", "relations", "assignments"];

@@ -24,7 +24,7 @@ describe.each(testTargets())("personal access tokens on $name", (target) => {
     const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(row.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
-    expect(await userForToken(db, token)).toMatchObject({ id: user.id, role: "reviewer" });
+    expect(await userForToken(db, token)).toMatchObject({ id: user.id, role: "reviewer", tokenId: id });
     expect((await listTokens(db, user.id))[0].lastUsedAt).not.toBeNull();
     expect(await userForToken(db, `${token}x`)).toBeNull();
   });

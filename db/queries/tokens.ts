@@ -7,7 +7,7 @@ import { generateToken, hashToken } from "../../lib/auth/tokens";
 export async function userForToken(
   db: Database,
   token: string,
-): Promise<{ id: string; email: string; name: string; role: Role } | null> {
+): Promise<{ id: string; email: string; name: string; role: Role; tokenId: string } | null> {
   const now = new Date();
   const [row] = await db
     .select({ tokenId: apiTokens.id, id: users.id, email: users.email, name: users.name, role: users.role })
@@ -33,7 +33,7 @@ export async function userForToken(
         or(isNull(apiTokens.lastUsedAt), sql`${apiTokens.lastUsedAt} < now() - interval '1 minute'`),
       ),
     );
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, tokenId: row.tokenId };
 }
 
 export type TokenSummary = {

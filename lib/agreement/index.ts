@@ -35,3 +35,12 @@ export {
   type PairRows,
   type Pooling,
 } from "./report-tables";
+export {
+  compareSuggestionsWithGold,
+  SUGGESTION_MEASURES,
+  SUGGESTIONS_VS_GOLD,
+  type SuggestionArticle,
+  type SuggestionFigure,
+  type SuggestionMeasure,
+  type SuggestionReport,
+} from "./suggestions-vs-gold";

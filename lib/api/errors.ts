@@ -1,14 +1,16 @@
 /** The API's one error shape: {"error": {"code", "message", "issues"?}}. */
-export type ApiErrorCode =
-  | "bad_request"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "stale_version"
-  | "too_large"
-  | "rate_limited"
-  | "unavailable"
-  | "internal";
+export const API_ERROR_CODES = [
+  "bad_request",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "stale_version",
+  "too_large",
+  "rate_limited",
+  "unavailable",
+  "internal",
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export const STATUS_OF: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -27,6 +29,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly issues?: unknown[],
+    /** Extra response headers (e.g. `Retry-After` with a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getProjectForUser } from "@/db/queries/projects";
-import { articleTitles, computeProjectAgreement } from "@/db/queries/agreement-data";
+import { articleTitles, computeProjectAgreement, computeSuggestionAgreement } from "@/db/queries/agreement-data";
 import { requireUser } from "@/app/_server/page-guards";
 import { ArticleFiguresTable } from "@/components/agreement/article-figures-table";
 import { MeasureGlossary } from "@/components/agreement/measure-glossary";
 import { PairFiguresTable } from "@/components/agreement/pair-figures-table";
 import { ProjectFiguresTable } from "@/components/agreement/project-figures-table";
+import { SuggestionFiguresTable } from "@/components/agreement/suggestion-figures-table";
 import { ProjectHeader } from "@/components/projects/project-header";
 import { buttonClass } from "@/components/ui/button";
 import { articleRows } from "@/lib/agreement";
@@ -25,7 +26,9 @@ export default async function AgreementPage({ params }: PageProps<"/projects/[sl
   const db = getDb();
   const project = await getProjectForUser(db, user, slug);
   if (!project) notFound();
-  const report = await computeProjectAgreement(db, project);
+  const [report, suggestions] = await Promise.all([computeProjectAgreement(db, project), computeSuggestionAgreement(db, project)]);
+  const reviewed = new Set(suggestions.figures.flatMap((f) => (f.article === null ? [] : [f.article]))).size;
+  const suggested = suggestions.figures.find((f) => f.measure === "precision" && f.label === null && f.article === null)?.units ?? 0;
   const rows = articleRows(report);
   const shown = rows.slice(0, ARTICLE_LIMIT);
   const titles = await articleTitles(db, project.id, shown.map((row) => row.article));
@@ -81,6 +84,24 @@ export default async function AgreementPage({ params }: PageProps<"/projects/[sl
             <ArticleFiguresTable slug={project.slug} report={report} rows={shown} titles={titles} />
           </section>
         </>
+      ) : null}
+      {suggested > 0 ? (
+        <section aria-labelledby="suggestions-heading" className="space-y-3">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="suggestions-heading" className="text-lg font-semibold">
+              Model suggestions against gold
+            </h2>
+            <a href={`${jsonHref}?layer=suggestions`} download={`${project.slug}-suggestions-vs-gold.json`} className={buttonClass("secondary")}>
+              Download suggestions JSON
+            </a>
+          </div>
+          <p className="max-w-3xl text-sm text-stone-700">
+            {suggested} suggestion{suggested === 1 ? "" : "s"} on {reviewed} article{reviewed === 1 ? "" : "s"} with a gold layer. Precision: the
+            share of suggestions that are gold spans (same label, start and end); recall: the share of gold spans suggested; overlap F1 also
+            counts a suggestion that shares a character with a gold span of its label.
+          </p>
+          <SuggestionFiguresTable report={suggestions} />
+        </section>
       ) : null}
       <section aria-labelledby="measures-heading" className="space-y-3">
         <h2 id="measures-heading" className="text-lg font-semibold">

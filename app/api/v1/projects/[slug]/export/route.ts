@@ -1,8 +1,9 @@
 import { getDb } from "@/db/client";
 import { exportChunks, resolveExportLayer, utf8Pieces } from "@/db/queries/export";
-import { apiRoute, projectForCaller } from "@/app/_server/api";
+import { apiRoute, projectForCaller, queryOf } from "@/app/_server/api";
 import { ApiError } from "@/lib/api/errors";
 import { authoriseExport, contentDisposition, parseExportRequest } from "@/lib/export-request";
+import { exportQuerySchema } from "@/lib/validation/export";
 
 // Streams from the database for as long as the download runs; never cached or prerendered.
 export const dynamic = "force-dynamic";
@@ -13,8 +14,8 @@ export const dynamic = "force-dynamic";
  * Input (400), then the project (404), then the access rules (403), then the stream.
  */
 export const GET = apiRoute<{ slug: string }>(null, async ({ request, user, params }) => {
-  const query = request.nextUrl.searchParams;
-  const parsed = parseExportRequest({ format: query.get("format"), layer: query.get("layer"), articles: query.get("articles") });
+  const query = queryOf(request, exportQuerySchema);
+  const parsed = parseExportRequest(query);
   if (!parsed.ok) throw new ApiError("bad_request", parsed.message);
   const project = await projectForCaller(user, params.slug);
   const authorised = authoriseExport(parsed.request, user, project.slug);
@@ -25,7 +26,7 @@ export const GET = apiRoute<{ slug: string }>(null, async ({ request, user, para
   let layer = null;
   if (spec.target) {
     layer = await resolveExportLayer(db, spec.target);
-    if (!layer) throw new ApiError("not_found", `No user "${query.get("layer")?.trim()}".`);
+    if (!layer) throw new ApiError("not_found", `No user "${query.layer?.trim()}".`);
   }
   const origin = request.nextUrl.origin;
   const pieces = utf8Pieces(
