@@ -10,6 +10,7 @@ import { IMPORT_USAGE, importCommand } from "./commands/import";
 import { AGREEMENT_USAGE, agreementCommand } from "./commands/agreement";
 import { TOKEN_USAGE, tokenCommand } from "./commands/token";
 import { EXPORT_USAGE, exportCommand } from "./commands/export";
+import { QUOTES_USAGE, quotesCommand } from "./commands/quotes";
 
 type Command = (db: Database, argv: string[], io: Io) => Promise<void>;
 
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   agreement: { run: agreementCommand, usage: AGREEMENT_USAGE },
   token: { run: tokenCommand, usage: TOKEN_USAGE },
   export: { run: exportCommand, usage: EXPORT_USAGE },
+  quotes: { run: quotesCommand, usage: QUOTES_USAGE },
 };
 
 const USAGE = `Usage: sourcemark <command> [options]

@@ -10,6 +10,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -74,12 +75,15 @@ export const projects = pgTable(
     description: text("description").notNull().default(""),
     guidelines: text("guidelines").notNull().default(""),
     overlap: integer("overlap").notNull().default(2),
+    /** How alike two quotes' wordings must be (0–1, lib/quotes) to count as the same quote. */
+    quoteThreshold: real("quote_threshold").notNull().default(0.75),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("projects_overlap_check", sql`${t.overlap} >= 1 and ${t.overlap} <= 50`),
+    check("projects_quote_threshold_check", sql`${t.quoteThreshold} > 0 and ${t.quoteThreshold} <= 1`),
     check("projects_slug_check", sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]*$'`),
   ],
 );
@@ -379,6 +383,29 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   count: integer("count").notNull().default(0),
 });
+
+/**
+ * A reviewer's hand on quote clusters: two quotes (named `article external id:start:end:label`,
+ * stable while their bounds stay) kept together or apart whatever the similarity says.
+ */
+export const quoteClusterDecisions = pgTable(
+  "quote_cluster_decisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["together", "apart"] }).notNull(),
+    quoteA: text("quote_a").notNull(),
+    quoteB: text("quote_b").notNull(),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("quote_cluster_decisions_project").on(t.projectId),
+    check("quote_cluster_decisions_kind_check", sql`${t.kind} in ('together', 'apart')`),
+  ],
+);
 
 /** Progress of long work (imports, exports, clustering) visible to every app instance. */
 export const jobs = pgTable(

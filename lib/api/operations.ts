@@ -17,6 +17,7 @@ import { articleFiltersSchema } from "../validation/articles";
 import { agreementQuerySchema } from "../validation/agreement";
 import { changesBodySchema, MAX_CHANGES_BODY_BYTES } from "../validation/changes";
 import { exportQuerySchema } from "../validation/export";
+import { quotesQuerySchema } from "../validation/quotes";
 import { importQuerySchema, MAX_IMPORT_FILE_BYTES, MAX_MULTIPART_BYTES } from "../validation/imports";
 import { articlePathSchema, layerPathSchema, projectPathSchema } from "../validation/path-params";
 
@@ -166,6 +167,28 @@ export const API_OPERATIONS: ApiOperation[] = [
     },
     errors: [400, 403],
     example: { query: "format=jsonl&layer=gold" },
+  },
+  {
+    method: "get",
+    path: "/projects/{slug}/quotes",
+    operationId: "listQuotes",
+    summary: "Every attributed quote and claim, with its speaker and cluster",
+    description:
+      "What `sourcemark quotes` prints: one record per attributed QUOTE or CLAIM (`article`, `outlet`, `published_at`, `label`, `start`, `end` in code points, " +
+      "`text`, `speaker` (the canonical actor), `cluster` (shared by the same quote in other articles), `layer`), as JSON lines or CSV.",
+    tag: "Quotes",
+    access: "gold: reviewers and admins; an analyst's layer: that analyst too.",
+    params: projectPathSchema,
+    query: quotesQuerySchema,
+    responses: {
+      200: {
+        description: "The quotes, as a download.",
+        content: { "application/x-ndjson": { type: "string" }, "text/csv": { type: "string" } },
+        headers: { "Content-Disposition": { description: "attachment; filename=\"…\"", schema: { type: "string" } } },
+      },
+    },
+    errors: [400, 403],
+    example: { query: "layer=gold&format=csv&actor=Marta%20Kessler" },
   },
 ];
 

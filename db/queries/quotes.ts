@@ -1,0 +1,135 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Database } from "../types";
+import { rowsOf } from "../rows";
+import { quoteClusterDecisions } from "../schema";
+import { QuoteClusterer, type ClusterDecision } from "../../lib/quotes/cluster";
+
+/** Which layer quotes come from: gold only, or gold where an article has it and else one analyst's layer. */
+export type QuoteLayer = { kind: "gold" } | { kind: "analyst"; userId: string };
+
+export type QuoteRow = {
+  /** Stable name of the quote for cluster decisions: `article external id:start:end:label`. */
+  key: string;
+  annotationId: string;
+  article: string;
+  title: string;
+  outlet: string | null;
+  publishedAt: string | null;
+  label: "QUOTE" | "CLAIM";
+  start: number;
+  end: number;
+  text: string;
+  /** The canonical actor it is attributed to (the actor it was merged into), or the ACTOR span's text when unlinked. */
+  speaker: string | null;
+  speakerActorId: string | null;
+  layer: string;
+};
+
+export type ClusteredQuote = QuoteRow & { cluster: string };
+
+export function quoteKey(article: string, start: number, end: number, label: string): string {
+  return `${article}:${start}:${end}:${label}`;
+}
+
+/**
+ * Every QUOTE and CLAIM of the project in the chosen layer, attributed or not, in article
+ * order (published date, then external id), with its speaker. One query for the spans with their
+ * attribution, one for the actors.
+ */
+export async function loadProjectQuotes(db: Database, projectId: string, layer: QuoteLayer): Promise<QuoteRow[]> {
+  const fallback = layer.kind === "analyst" ? layer.userId : null;
+  const [spanRows, actorRows] = await Promise.all([
+    db.execute(sql`
+      with gold_articles as (
+        select distinct a.article_id from annotations a join articles ar on ar.id = a.article_id
+        where ar.project_id = ${projectId} and a.layer_kind = 'gold' and a.deleted_at is null
+      )
+      select a.id, ar.external_id, ar.title, ar.outlet, ar.published_at::text as published_at, a.label, a.start, a."end", a.text,
+             a.layer_kind, u.email as layer_email, speaker.actor_id as speaker_actor_id, speaker.text as speaker_text
+      from annotations a
+      join articles ar on ar.id = a.article_id
+      left join users u on u.id = a.layer_user_id
+      left join relations r on r.from_id = a.id and r.type = 'attributed_to' and r.deleted_at is null
+      left join annotations speaker on speaker.id = r.to_id and speaker.deleted_at is null
+      where ar.project_id = ${projectId} and a.deleted_at is null and a.label in ('QUOTE', 'CLAIM')
+        and (
+          (a.layer_kind = 'gold')
+          or (${fallback}::uuid is not null and a.layer_kind = 'analyst' and a.layer_user_id = ${fallback}::uuid
+              and a.article_id not in (select article_id from gold_articles))
+        )
+      order by ar.published_at nulls last, ar.external_id, a.start, a."end", a.label`),
+    db.execute(sql`
+      select actor.id, coalesce(survivor.id, actor.id) as canonical_id, coalesce(survivor.name, actor.name) as name
+      from actors actor left join actors survivor on survivor.id = actor.merged_into_id
+      where actor.project_id = ${projectId}`),
+  ]);
+  const actors = new Map(rowsOf<{ id: string; canonical_id: string; name: string }>(actorRows).map((row) => [row.id, row]));
+  type Row = {
+    id: string; external_id: string; title: string; outlet: string | null; published_at: string | null; label: "QUOTE" | "CLAIM";
+    start: number; end: number; text: string; layer_kind: string; layer_email: string | null; speaker_actor_id: string | null; speaker_text: string | null;
+  };
+  return rowsOf<Row>(spanRows).map((row) => {
+    const actor = row.speaker_actor_id ? actors.get(row.speaker_actor_id) : undefined;
+    return {
+      key: quoteKey(row.external_id, row.start, row.end, row.label),
+      annotationId: row.id,
+      article: row.external_id,
+      title: row.title,
+      outlet: row.outlet,
+      publishedAt: row.published_at,
+      label: row.label,
+      start: row.start,
+      end: row.end,
+      text: row.text,
+      speaker: actor?.name ?? row.speaker_text ?? null,
+      speakerActorId: actor?.canonical_id ?? null,
+      layer: row.layer_kind === "gold" ? "gold" : (row.layer_email ?? "analyst"),
+    };
+  });
+}
+
+export async function listClusterDecisions(db: Database, projectId: string): Promise<ClusterDecision[]> {
+  const rows = await db
+    .select({ kind: quoteClusterDecisions.kind, a: quoteClusterDecisions.quoteA, b: quoteClusterDecisions.quoteB })
+    .from(quoteClusterDecisions)
+    .where(eq(quoteClusterDecisions.projectId, projectId))
+    .orderBy(asc(quoteClusterDecisions.id));
+  return rows;
+}
+
+/**
+ * The quotes with their cluster: QUOTEs are matched with QUOTEs and CLAIMs with CLAIMs across the
+ * project, with the project's threshold and its reviewers' decisions.
+ */
+export function clusterRows(rows: readonly QuoteRow[], threshold: number, decisions: readonly ClusterDecision[]): ClusteredQuote[] {
+  const clusterOf = new Map<string, string>();
+  for (const label of ["QUOTE", "CLAIM"] as const) {
+    const clusterer = new QuoteClusterer({ threshold, decisions });
+    clusterer.add(rows.filter((row) => row.label === label).map((row) => ({ key: row.key, text: row.text })));
+    for (const cluster of clusterer.clusters()) for (const key of cluster.members) clusterOf.set(key, cluster.id);
+  }
+  return rows.map((row) => ({ ...row, cluster: clusterOf.get(row.key)! }));
+}
+
+/** Every attributed QUOTE and CLAIM with its cluster, optionally of one speaker (by canonical name, case-insensitive). */
+export async function attributedQuotes(
+  db: Database,
+  project: { id: string; quoteThreshold: number },
+  layer: QuoteLayer,
+  options: { speaker?: string } = {},
+): Promise<ClusteredQuote[]> {
+  const [rows, decisions] = await Promise.all([loadProjectQuotes(db, project.id, layer), listClusterDecisions(db, project.id)]);
+  const clustered = clusterRows(rows, project.quoteThreshold, decisions);
+  const wanted = options.speaker?.trim().toLocaleLowerCase("und");
+  return clustered.filter((row) => row.speaker !== null && (!wanted || row.speaker.toLocaleLowerCase("und") === wanted));
+}
+
+export async function addClusterDecisions(
+  db: Database,
+  projectId: string,
+  userId: string,
+  decisions: readonly ClusterDecision[],
+): Promise<void> {
+  if (decisions.length === 0) return;
+  await db.insert(quoteClusterDecisions).values(decisions.map((d) => ({ projectId, kind: d.kind, quoteA: d.a, quoteB: d.b, decidedBy: userId })));
+}
