@@ -1,5 +1,6 @@
 import { precisionRecallF1, type PrecisionRecall } from "../agreement/precision-recall";
-import type { AgreementSpan } from "../agreement/types";
+
+type Span = { label: string; start: number; end: number };
 
 export type AnalystFeedback = { email: string; byLabel: PrecisionRecall[]; all: PrecisionRecall };
 
@@ -8,12 +9,13 @@ export type AnalystFeedback = { email: string; byLabel: PrecisionRecall[]; all: 
  * bounds), recall (gold spans they made) and F1, per label and for all labels together.
  */
 export function feedbackAgainstGold(
-  gold: readonly AgreementSpan[],
-  layers: readonly { email: string; spans: readonly AgreementSpan[] }[],
+  gold: readonly Span[],
+  layers: readonly { email: string; spans: readonly Span[] }[],
   labels: readonly string[],
 ): AnalystFeedback[] {
   return layers.map((layer) => {
-    const { byLabel, all } = precisionRecallF1(gold, layer.spans, { labels });
+    const bare = (spans: readonly Span[]) => spans.map(({ label, start, end }) => ({ label, start, end }));
+    const { byLabel, all } = precisionRecallF1(bare(gold), bare(layer.spans), { labels });
     return { email: layer.email, byLabel, all };
   });
 }
