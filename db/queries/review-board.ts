@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../types";
 import { rowsOf } from "../rows";
+import { listProjectLabels } from "./project-labels";
 import { annotations, relations, reviewDecisions, users } from "../schema";
 import { feedbackAgainstGold, groupUnits, type AnalystFeedback, type AnalystLayer, type Bounds, type GoldSpanState, type ReviewSpan, type ReviewUnit } from "../../lib/review";
 
@@ -160,4 +161,35 @@ export async function loadReviewState(db: Database, articleId: string): Promise<
 export function feedbackFor(state: ReviewState, labels: readonly string[]): AnalystFeedback[] | null {
   if (state.gold.length === 0) return null;
   return feedbackAgainstGold(state.gold, state.layers, labels);
+}
+
+/** The review board as the page renders it and the review API answers it. */
+export type ReviewBoard = {
+  article: { externalId: string; title: string; text: string };
+  labels: { key: string; name: string; colour: string }[];
+  analysts: { id: string; email: string; status: string | null }[];
+  units: ReviewState["units"];
+  gold: GoldSpanView[];
+  history: BoardDecision[];
+  feedback: AnalystFeedback[] | null;
+};
+
+const HISTORY_SHOWN = 50;
+
+export async function loadReviewBoard(
+  db: Database,
+  project: { id: string },
+  article: { id: string; externalId: string; title: string; text: string },
+): Promise<ReviewBoard> {
+  const [state, labelRows] = await Promise.all([loadReviewState(db, article.id), listProjectLabels(db, [project.id])]);
+  const labels = labelRows.map((label) => ({ key: label.key, name: label.name, colour: label.colour }));
+  return {
+    article: { externalId: article.externalId, title: article.title, text: article.text },
+    labels,
+    analysts: state.analysts,
+    units: state.units,
+    gold: state.gold,
+    history: state.history.slice(0, HISTORY_SHOWN),
+    feedback: feedbackFor(state, labels.map((label) => label.key)),
+  };
 }

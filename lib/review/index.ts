@@ -4,3 +4,4 @@ export { groupUnits, classify, unitKey, RELABEL_OVERLAP } from "./units";
 export { planDecision, type DecisionInput, type GoldPlan, type GoldSpanState, type PlannedSpan, type PlannedLink, type SpanRef, type Bounds } from "./plan";
 export { feedbackAgainstGold, type AnalystFeedback } from "./feedback";
 export { isReadyForReview, byDisagreement } from "./queue";
+export { segmentText, type TextSegment } from "./segments";
