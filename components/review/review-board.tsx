@@ -35,6 +35,7 @@ export function ReviewBoard({ slug, initialBoard }: { slug: string; initialBoard
   const units = board.units;
   const unit = units[current] ?? null;
   const labelName = useCallback((key: string) => board.labels.find((label) => label.key === key)?.name ?? key, [board.labels]);
+  const chars = useMemo(() => [...board.article.text], [board.article.text]);
   const textUnits = useMemo(() => units.map((u) => ({ key: u.key, start: u.start, end: u.end, decided: !!u.decision })), [units]);
 
   const send = useCallback(
@@ -166,7 +167,7 @@ export function ReviewBoard({ slug, initialBoard }: { slug: string; initialBoard
                     aria-current={i === current ? "true" : undefined}
                     className="w-full rounded-md px-2 py-1 text-left hover:bg-stone-100 aria-[current=true]:bg-sky-100 aria-[current=true]:font-medium"
                   >
-                    {i + 1}. {UNIT_KIND_NAMES[u.kind]} · “{[...board.article.text].slice(u.start, u.end).join("").slice(0, 60)}” ·{" "}
+                    {i + 1}. {UNIT_KIND_NAMES[u.kind]} · “{chars.slice(u.start, Math.min(u.end, u.start + 60)).join("")}” ·{" "}
                     {u.decision ? u.decision.decision : "undecided"}
                   </button>
                 </li>

@@ -43,26 +43,25 @@ export type ReviewState = {
  * provenance of each span, and the decisions so far. `db` may be a transaction.
  */
 export async function loadReviewState(db: Database, articleId: string): Promise<ReviewState> {
-  const [analystRows, spanRows, relationRows, decisionRows] = await Promise.all([
-    db.execute(sql`
+  // One after the other: `db` may be a transaction, one connection, which must not run two queries at once.
+  const analystRows = await db.execute(sql`
       select u.id, u.email, s.status from users u
       left join assignments s on s.user_id = u.id and s.article_id = ${articleId}
       where s.article_id is not null or exists (
         select 1 from annotations a where a.article_id = ${articleId} and a.layer_kind = 'analyst' and a.layer_user_id = u.id and a.deleted_at is null)
-      order by u.email`),
-    db.execute(sql`
+      order by u.email`);
+  const spanRows = await db.execute(sql`
       select a.id, a.version, a.layer_kind, a.layer_user_id, a.label, a.start, a."end", a.text, coalesce(survivor.name, actor.name) as actor
       from annotations a
       left join actors actor on actor.id = a.actor_id
       left join actors survivor on survivor.id = actor.merged_into_id
       where a.article_id = ${articleId} and a.layer_kind in ('analyst', 'gold') and a.deleted_at is null
-      order by a.start, a."end", a.label`),
-    db
+      order by a.start, a."end", a.label`);
+  const relationRows = await db
       .select({ id: relations.id, kind: relations.layerKind, from: relations.fromId, to: relations.toId })
       .from(relations)
-      .where(and(eq(relations.articleId, articleId), inArray(relations.layerKind, ["analyst", "gold"]), isNull(relations.deletedAt))),
-    db.select().from(reviewDecisions).where(eq(reviewDecisions.articleId, articleId)).orderBy(asc(reviewDecisions.decidedAt)),
-  ]);
+      .where(and(eq(relations.articleId, articleId), inArray(relations.layerKind, ["analyst", "gold"]), isNull(relations.deletedAt)));
+  const decisionRows = await db.select().from(reviewDecisions).where(eq(reviewDecisions.articleId, articleId)).orderBy(asc(reviewDecisions.decidedAt));
   type SpanRow = { id: string; version: number; layer_kind: string; layer_user_id: string | null; label: string; start: number; end: number; text: string; actor: string | null };
   const spans = rowsOf<SpanRow>(spanRows);
   const analysts = rowsOf<{ id: string; email: string; status: string | null }>(analystRows);
@@ -94,12 +93,10 @@ export async function loadReviewState(db: Database, articleId: string): Promise<
   const decisions = decisionRows.map((row) => ({ ...row, effects: row.effects as DecisionEffect[] }));
   const deciderIds = [...new Set(decisions.map((d) => d.decidedBy).filter((id): id is string => !!id))];
   const sourceIds = [...new Set(decisions.flatMap((d) => d.effects.flatMap((e) => (e.type === "span" ? e.sources : []))))];
-  const [deciders, sources] = await Promise.all([
-    deciderIds.length ? db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, deciderIds)) : [],
-    sourceIds.length
-      ? db.select({ id: annotations.id, email: users.email }).from(annotations).leftJoin(users, eq(users.id, annotations.layerUserId)).where(inArray(annotations.id, sourceIds))
-      : [],
-  ]);
+  const deciders = deciderIds.length ? await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, deciderIds)) : [];
+  const sources = sourceIds.length
+    ? await db.select({ id: annotations.id, email: users.email }).from(annotations).leftJoin(users, eq(users.id, annotations.layerUserId)).where(inArray(annotations.id, sourceIds))
+    : [];
   const emailOf = new Map(deciders.map((row) => [row.id, row.email]));
   const sourceEmail = new Map(sources.map((row) => [row.id, row.email]));
   const boardDecision = (d: DecisionRow): BoardDecision => ({

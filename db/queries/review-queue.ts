@@ -3,7 +3,7 @@ import type { Database } from "../types";
 import { rowsOf } from "../rows";
 import { listProjectLabels } from "./project-labels";
 import { articleDisagreementScore, type AgreementSpan } from "../../lib/agreement";
-import { byDisagreement } from "../../lib/review";
+import { byDisagreement, projectFeedback, type AnalystFeedback } from "../../lib/review";
 
 export type ReviewQueueItem = {
   externalId: string;
@@ -62,4 +62,37 @@ export async function listReviewQueue(db: Database, projectId: string): Promise<
     };
   });
   return items.sort(byDisagreement);
+}
+
+/**
+ * Each analyst against gold over the project's articles that have gold (lib/review
+ * projectFeedback), for the review page. An analyst counts on an article they annotated: their
+ * assignment there is done, or their layer has a span. One query.
+ */
+export async function loadProjectFeedback(db: Database, projectId: string): Promise<{ articles: number; feedback: AnalystFeedback[] }> {
+  const rows = rowsOf<{ gold: string; spans: string | null; done: string | null }>(
+    await db.execute(sql`
+      select
+        (select json_agg(json_build_array(g.label, g.start, g."end"))::text from annotations g
+          where g.article_id = ar.id and g.layer_kind = 'gold' and g.deleted_at is null) as gold,
+        (select json_agg(json_build_array(u.email, a.label, a.start, a."end"))::text from annotations a join users u on u.id = a.layer_user_id
+          where a.article_id = ar.id and a.layer_kind = 'analyst' and a.deleted_at is null) as spans,
+        (select json_agg(u.email)::text from assignments s join users u on u.id = s.user_id
+          where s.article_id = ar.id and s.status = 'done') as done
+      from articles ar
+      where ar.project_id = ${projectId}
+        and exists (select 1 from annotations g where g.article_id = ar.id and g.layer_kind = 'gold' and g.deleted_at is null)`),
+  );
+  const labels = (await listProjectLabels(db, [projectId])).map((label) => label.key);
+  const articles = rows.map((row) => {
+    const gold = (JSON.parse(row.gold) as [string, number, number][]).map(([label, start, end]) => ({ label, start, end }));
+    const spans = row.spans ? (JSON.parse(row.spans) as [string, string, number, number][]) : [];
+    const emails = new Set<string>([...(row.done ? (JSON.parse(row.done) as string[]) : []), ...spans.map(([email]) => email)]);
+    const layers = [...emails].map((email) => ({
+      email,
+      spans: spans.filter(([owner]) => owner === email).map(([, label, start, end]) => ({ label, start, end })),
+    }));
+    return { gold, layers };
+  });
+  return { articles: articles.length, feedback: projectFeedback(articles, labels) };
 }

@@ -10,7 +10,7 @@ import { applyChanges, type ChangeResult } from "./apply-changes";
 import { readLayer } from "./layers";
 import { feedbackFor, loadReviewState } from "./review-board";
 import { acceptAllUnanimous, decide, ReviewRefusal, undoDecision, type ReviewContext } from "./review-decisions";
-import { listReviewQueue } from "./review-queue";
+import { listReviewQueue, loadProjectFeedback } from "./review-queue";
 import type { Change } from "../../lib/validation/changes";
 
 // Kessler 0–7 · we will not sign 13–29 · "we will not sign." 13–30 · Brandt 31–37 · no deal 39–46
@@ -158,6 +158,12 @@ describe.each(testTargets())("review decisions on $name", (target) => {
     const bobAll = feedback.find((f) => f.email === "bob@r.org")!.all;
     // bob: 4 spans, 2 in gold (the ACTORs); gold: 4 spans
     expect(bobAll).toMatchObject({ candidateSpans: 4, referenceSpans: 4, precision: 0.5, recall: 0.5 });
+
+    const project = await loadProjectFeedback(db(), projectId);
+    expect(project.articles).toBe(1);
+    expect(project.feedback.find((f) => f.email === "bob@r.org")!.all).toEqual(bobAll);
+    const queue = await listReviewQueue(db(), projectId);
+    expect(queue[0]).toMatchObject({ goldSpans: 4, decided: 5 });
 
     await undoDecision(db(), context);
     state = await loadReviewState(db(), context.article.id);

@@ -2,6 +2,6 @@
 export * from "./types";
 export { groupUnits, classify, unitKey, RELABEL_OVERLAP } from "./units";
 export { planDecision, type DecisionInput, type GoldPlan, type GoldSpanState, type PlannedSpan, type PlannedLink, type SpanRef, type Bounds } from "./plan";
-export { feedbackAgainstGold, type AnalystFeedback } from "./feedback";
+export { feedbackAgainstGold, projectFeedback, sumFeedback, type AnalystFeedback } from "./feedback";
 export { isReadyForReview, byDisagreement } from "./queue";
 export { segmentText, type TextSegment } from "./segments";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planDecision, type DecisionInput, type GoldSpanState } from "./plan";
 import { groupUnits } from "./units";
-import { feedbackAgainstGold } from "./feedback";
+import { feedbackAgainstGold, projectFeedback } from "./feedback";
 import { byDisagreement, isReadyForReview } from "./queue";
 import type { AnalystLayer, ReviewSpan } from "./types";
 
@@ -122,5 +122,23 @@ describe("feedback against gold and the queue order", () => {
       { externalId: "d", disagreement: 0.2 },
     ];
     expect(rows.sort(byDisagreement).map((r) => r.externalId)).toEqual(["c", "b", "d", "a"]);
+  });
+});
+
+describe("feedback over a project", () => {
+  it("sums each analyst's counts over the articles with gold", () => {
+    const a = { label: "QUOTE", start: 0, end: 5 };
+    const b = { label: "QUOTE", start: 10, end: 15 };
+    const [x, y] = projectFeedback(
+      [
+        { gold: [a], layers: [{ email: "x", spans: [a] }, { email: "y", spans: [b] }] },
+        { gold: [a, b], layers: [{ email: "x", spans: [a, b] }] },
+        { gold: [], layers: [{ email: "y", spans: [a] }] },
+      ],
+      ["QUOTE"],
+    );
+    expect(x).toMatchObject({ email: "x", all: { candidateSpans: 3, referenceSpans: 3, precision: 1, recall: 1, f1: 1 } });
+    expect(y).toMatchObject({ email: "y", all: { candidateSpans: 1, referenceSpans: 1, precision: 0, recall: 0, f1: 0 } });
+    expect(y.byLabel[0].label).toBe("QUOTE");
   });
 });

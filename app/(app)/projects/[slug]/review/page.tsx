@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getProjectForUser } from "@/db/queries/projects";
-import { listReviewQueue } from "@/db/queries/review-queue";
+import { listProjectLabels } from "@/db/queries/project-labels";
+import { listReviewQueue, loadProjectFeedback } from "@/db/queries/review-queue";
 import { requireUser } from "@/app/_server/page-guards";
 import { ProjectHeader } from "@/components/projects/project-header";
+import { FeedbackTable } from "@/components/review/feedback-table";
 
 export async function generateMetadata({ params }: PageProps<"/projects/[slug]/review">): Promise<Metadata> {
   return { title: `Review · ${(await params).slug}` };
@@ -18,7 +20,8 @@ export default async function ReviewQueuePage({ params }: PageProps<"/projects/[
   const db = getDb();
   const project = await getProjectForUser(db, user, slug);
   if (!project) notFound();
-  const queue = await listReviewQueue(db, project.id);
+  const [queue, gold, labels] = await Promise.all([listReviewQueue(db, project.id), loadProjectFeedback(db, project.id), listProjectLabels(db, [project.id])]);
+  const labelName = (key: string) => labels.find((label) => label.key === key)?.name ?? key;
 
   return (
     <div className="space-y-6">
@@ -68,6 +71,18 @@ export default async function ReviewQueuePage({ params }: PageProps<"/projects/[
           </div>
         )}
       </section>
+      {gold.articles > 0 ? (
+        <section aria-labelledby="feedback-heading" className="space-y-3">
+          <h2 id="feedback-heading" className="text-lg font-semibold">
+            Analysts against gold
+          </h2>
+          <p className="max-w-3xl text-sm text-stone-700">
+            Over the {gold.articles} article{gold.articles === 1 ? "" : "s"} with a gold layer, each analyst on the articles they annotated:
+            precision is the share of their spans that gold has (same label and bounds), recall the share of gold spans they made.
+          </p>
+          <FeedbackTable feedback={gold.feedback} labelName={labelName} />
+        </section>
+      ) : null}
     </div>
   );
 }
