@@ -143,6 +143,17 @@ test("two analysts annotate, the reviewer resolves their disagreements by keyboa
     "QUOTE:39-46",
   ]);
   expect(layer.relations).toHaveLength(1);
+
+  // The review page shows the figures against gold over the project, and the article's counts
+  await page.getByRole("link", { name: "Review", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Analysts against gold" })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Each analyst against gold: precision, recall and F1 per label" }).getByRole("rowheader", { name: BOB }),
+  ).toBeVisible();
+  const reviewed = page.getByRole("table", { name: "Articles ready for review, most disagreement first" }).getByRole("row").filter({ has: page.getByRole("link", { name: title }) });
+  await expect(reviewed.getByRole("cell").nth(2)).toHaveText("4"); // decisions standing: 2 unanimous, the QUOTE, the edit
+  await expect(reviewed.getByRole("cell").nth(3)).toHaveText("4"); // gold spans
+  await expectAccessible(page);
   expect((await page.goto(`/projects/no-such-${id}/review/${id}`))?.status()).toBe(404);
   expect((await page.request.get(`/api/v1/projects/no-such-${id}/articles/${id}/review`)).status()).toBe(404);
 });
