@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../types";
+import { rowsOf } from "../rows";
 import { actors, annotations, auditLog, relations, reviewDecisions } from "../schema";
 import { planDecision, type DecisionInput, type GoldPlan } from "../../lib/review";
 import { relationOut, spanOut } from "./layers";
@@ -80,8 +81,14 @@ export async function undoDecision(db: Database, context: ReviewContext, decisio
     if (decisionId) {
       targets = live.filter((d) => d.id === decisionId);
     } else {
-      const latest = Math.max(...live.map((d) => d.decidedAt.getTime()));
-      targets = live.filter((d) => d.decidedAt.getTime() === latest);
+      // Compared in the database: its timestamps have microseconds, JavaScript dates only milliseconds.
+      const latest = rowsOf<{ id: string }>(
+        await tx.execute(sql`
+          select id from review_decisions
+          where article_id = ${context.article.id} and undone_at is null
+            and decided_at = (select max(decided_at) from review_decisions where article_id = ${context.article.id} and undone_at is null)`),
+      ).map((row) => row.id);
+      targets = live.filter((d) => latest.includes(d.id));
     }
     if (targets.length === 0) throw new ReviewRefusal("nothing_to_undo", decisionId ? "This decision is not standing (already undone?)." : "There is no decision to undo.");
     for (const decision of targets.reverse()) await reverse(tx, context, decision, "undo");
