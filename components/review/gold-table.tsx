@@ -26,7 +26,13 @@ export function GoldTable({ gold, labelName }: { gold: ReviewBoard["gold"]; labe
               <th scope="row" className="max-w-md px-3 py-2 font-normal">“{span.text}”</th>
               <td className="px-3 py-2 tabular-nums text-stone-700">{span.start}–{span.end}</td>
               <td className="px-3 py-2 text-stone-700">
-                {span.speaker ? `said by ${span.speaker.name}` : span.actor ? `= ${span.actor}` : "—"}
+                {span.speaker
+                  ? `said by ${span.speaker.name}`
+                  : span.pendingSpeaker
+                    ? `speaker “${span.pendingSpeaker.text}” (${span.pendingSpeaker.start}–${span.pendingSpeaker.end}) is linked once that ACTOR is in gold`
+                    : span.actor
+                      ? `= ${span.actor}`
+                      : "—"}
               </td>
               <td className="px-3 py-2 text-stone-700">
                 {span.provenance

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../types";
 import { rowsOf } from "../rows";
 import { listProjectLabels } from "./project-labels";
+import { sliceByCodePoints as sliceText } from "../../lib/text/code-points";
 import { annotations, relations, reviewDecisions, users } from "../schema";
 import { feedbackAgainstGold, groupUnits, type AnalystFeedback, type AnalystLayer, type Bounds, type GoldSpanState, type ReviewSpan, type ReviewUnit } from "../../lib/review";
 
@@ -23,6 +24,8 @@ export type GoldSpanView = {
   text: string;
   actor: string | null;
   speaker: { id: string; text: string; name: string } | null;
+  /** A QUOTE or CLAIM whose chosen speaker (these bounds) is not in gold yet: linked once it is. */
+  pendingSpeaker: { start: number; end: number; text: string } | null;
   /** The review decision that made it (null: imported or written outside the board). */
   provenance: { decisionId: string; decision: string; decidedBy: string | null; decidedAt: string; sources: { id: string; email: string | null }[] } | null;
 };
@@ -42,7 +45,7 @@ export type ReviewState = {
  * (assigned, or with spans), their layers with speakers, the units, the gold layer with the
  * provenance of each span, and the decisions so far. `db` may be a transaction.
  */
-export async function loadReviewState(db: Database, articleId: string): Promise<ReviewState> {
+export async function loadReviewState(db: Database, articleId: string, articleText: string): Promise<ReviewState> {
   // One after the other: `db` may be a transaction, one connection, which must not run two queries at once.
   const analystRows = await db.execute(sql`
       select u.id, u.email, s.status from users u
@@ -125,6 +128,10 @@ export async function loadReviewState(db: Database, articleId: string): Promise<
       text: row.text,
       actor: row.actor,
       speaker: speaker ? { id: speaker.id, text: speaker.text, name: speaker.actor ?? speaker.text } : null,
+      pendingSpeaker:
+        !speaker && made?.effect.wantedSpeaker
+          ? { ...made.effect.wantedSpeaker, text: sliceText(articleText, made.effect.wantedSpeaker.start, made.effect.wantedSpeaker.end) }
+          : null,
       provenance: made
         ? {
             decisionId: made.decision.id,
@@ -178,7 +185,7 @@ export async function loadReviewBoard(
   project: { id: string },
   article: { id: string; externalId: string; title: string; text: string },
 ): Promise<ReviewBoard> {
-  const [state, labelRows] = await Promise.all([loadReviewState(db, article.id), listProjectLabels(db, [project.id])]);
+  const [state, labelRows] = await Promise.all([loadReviewState(db, article.id, article.text), listProjectLabels(db, [project.id])]);
   const labels = labelRows.map((label) => ({ key: label.key, name: label.name, colour: label.colour }));
   return {
     article: { externalId: article.externalId, title: article.title, text: article.text },

@@ -34,12 +34,12 @@ type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export async function decide(db: Database, context: ReviewContext, input: DecisionInput): Promise<{ decisionIds: string[] }> {
   return db.transaction(async (tx) => {
     await lockArticle(tx, context.article.id);
-    let state = await loadReviewState(tx, context.article.id);
+    let state = await loadReviewState(tx, context.article.id, context.article.text);
     const unitKey = input.decision === "add" ? `added:${input.start}-${input.end}:${input.label}` : input.unit;
     const standing = state.decisions.filter((d) => !d.undoneAt && d.unitKey === unitKey);
     if (standing.length > 0) {
       for (const decision of standing.reverse()) await reverse(tx, context, decision, "replace");
-      state = await loadReviewState(tx, context.article.id);
+      state = await loadReviewState(tx, context.article.id, context.article.text);
     }
     const result = planDecision({ text: context.article.text, labels: context.labels, units: state.units, gold: state.goldState, decision: input });
     if (!result.ok) throw new ReviewRefusal(result.code, result.message);
@@ -51,7 +51,7 @@ export async function decide(db: Database, context: ReviewContext, input: Decisi
 export async function acceptAllUnanimous(db: Database, context: ReviewContext): Promise<{ decisionIds: string[] }> {
   return db.transaction(async (tx) => {
     await lockArticle(tx, context.article.id);
-    let state = await loadReviewState(tx, context.article.id);
+    let state = await loadReviewState(tx, context.article.id, context.article.text);
     const open = state.units.filter((unit) => unit.kind === "unanimous" && !unit.decision);
     if (open.length === 0) throw new ReviewRefusal("nothing_to_accept", "Every unanimous unit is already decided.");
     const decisionIds: string[] = [];
@@ -61,7 +61,7 @@ export async function acceptAllUnanimous(db: Database, context: ReviewContext): 
       if (!result.ok) throw new ReviewRefusal(result.code, result.message);
       decisionIds.push(await write(tx, context, result.plan));
       // Later units may link to the speakers this one just put in gold.
-      if (result.plan.spans.length > 0) state = await loadReviewState(tx, context.article.id);
+      if (result.plan.spans.length > 0) state = await loadReviewState(tx, context.article.id, context.article.text);
     }
     return { decisionIds };
   });
@@ -75,7 +75,7 @@ export async function acceptAllUnanimous(db: Database, context: ReviewContext): 
 export async function undoDecision(db: Database, context: ReviewContext, decisionId?: string): Promise<{ decisionIds: string[] }> {
   return db.transaction(async (tx) => {
     await lockArticle(tx, context.article.id);
-    const state: ReviewState = await loadReviewState(tx, context.article.id);
+    const state: ReviewState = await loadReviewState(tx, context.article.id, context.article.text);
     const live = state.decisions.filter((d) => !d.undoneAt);
     let targets: DecisionRow[];
     if (decisionId) {

@@ -75,7 +75,7 @@ describe.each(testTargets())("review decisions on $name", (target) => {
   });
 
   it("groups and classifies the analysts' layers", async () => {
-    const state = await loadReviewState(db(), context.article.id);
+    const state = await loadReviewState(db(), context.article.id, TEXT);
     expect(state.analysts.map((a) => a.email)).toEqual(["alice@r.org", "bob@r.org"]);
     expect(state.units.map((u) => [u.key, u.kind, u.issues])).toEqual([
       ["0-7:ACTOR", "unanimous", []],
@@ -89,14 +89,15 @@ describe.each(testTargets())("review decisions on $name", (target) => {
 
   it("accepts a QUOTE before its speaker, then links it when the speaker is accepted, keeping provenance", async () => {
     await decide(db(), context, { decision: "accept", unit: "13-30:QUOTE", analystId: alice.id });
-    let state = await loadReviewState(db(), context.article.id);
+    let state = await loadReviewState(db(), context.article.id, TEXT);
     expect(state.gold).toHaveLength(1);
     expect(state.gold[0]).toMatchObject({ label: "QUOTE", start: 13, end: 29, speaker: null });
+    expect((await loadReviewState(db(), context.article.id, TEXT)).gold[0].pendingSpeaker).toEqual({ start: 0, end: 7, text: "Kessler" });
     expect(state.gold[0].provenance).toMatchObject({ decision: "accept", decidedBy: "rev@r.org", sources: [{ email: "alice@r.org" }] });
     expect(state.units[1].decision).toMatchObject({ decision: "accept", decidedBy: "rev@r.org" });
 
     await decide(db(), context, { decision: "accept", unit: "0-7:ACTOR", analystId: bob.id });
-    state = await loadReviewState(db(), context.article.id);
+    state = await loadReviewState(db(), context.article.id, TEXT);
     const actor = state.gold.find((s) => s.label === "ACTOR")!;
     expect(actor.actor).toBe("Mara Kessler");
     expect(actor.provenance?.sources.map((s) => s.email).sort()).toEqual(["alice@r.org", "bob@r.org"]);
@@ -116,16 +117,17 @@ describe.each(testTargets())("review decisions on $name", (target) => {
 
   it("deciding a unit again replaces the standing decision; undo removes the last one", async () => {
     await decide(db(), context, { decision: "accept", unit: "13-30:QUOTE", analystId: bob.id });
-    let state = await loadReviewState(db(), context.article.id);
+    let state = await loadReviewState(db(), context.article.id, TEXT);
     const quotes = state.gold.filter((s) => s.label === "QUOTE");
     expect(quotes.map((q) => q.end)).toEqual([30]);
     // bob's speaker (Brandt) is not in gold yet: no attribution until it is accepted
     expect(quotes[0].speaker).toBeNull();
+    expect((await loadReviewState(db(), context.article.id, TEXT)).gold.find((s) => s.label === "QUOTE")!.pendingSpeaker).toMatchObject({ text: "Brandt" });
     const [decision] = await db().select().from(reviewDecisions).where(and(eq(reviewDecisions.articleId, context.article.id), eq(reviewDecisions.unitKey, "13-30:QUOTE")));
     expect(decision.sourceAnnotationIds).toHaveLength(2);
 
     await undoDecision(db(), context);
-    state = await loadReviewState(db(), context.article.id);
+    state = await loadReviewState(db(), context.article.id, TEXT);
     expect(state.gold.map((s) => s.label)).toEqual(["ACTOR"]);
     expect(state.units[1].decision).toBeNull();
     const rows = await db().select().from(auditLog).where(and(eq(auditLog.articleId, context.article.id), eq(auditLog.entity, "review_decision")));
@@ -136,7 +138,7 @@ describe.each(testTargets())("review decisions on $name", (target) => {
     await decide(db(), context, { decision: "edit", unit: "13-30:QUOTE", label: "QUOTE", start: 12, end: 30, basedOn: alice.id });
     await decide(db(), context, { decision: "add", label: "QUOTE", start: 39, end: 46 });
     await decide(db(), context, { decision: "reject", unit: "39-46:CLAIM" });
-    const state = await loadReviewState(db(), context.article.id);
+    const state = await loadReviewState(db(), context.article.id, TEXT);
     const edited = state.gold.find((s) => s.start === 12)!;
     expect(edited).toMatchObject({ label: "QUOTE", text: " we will not sign.", speaker: { name: "Mara Kessler" } });
     expect(edited.provenance?.sources.map((s) => s.email).sort()).toEqual(["alice@r.org", "bob@r.org"]);
@@ -150,7 +152,7 @@ describe.each(testTargets())("review decisions on $name", (target) => {
     const { decisionIds } = await acceptAllUnanimous(db(), context);
     // 0-7 ACTOR is already decided; 31-37 ACTOR is the only open unanimous unit
     expect(decisionIds).toHaveLength(1);
-    let state = await loadReviewState(db(), context.article.id);
+    let state = await loadReviewState(db(), context.article.id, TEXT);
     expect(state.gold.map((s) => `${s.label}:${s.start}`).sort()).toEqual(["ACTOR:0", "ACTOR:31", "QUOTE:12", "QUOTE:39"]);
     await expect(acceptAllUnanimous(db(), context)).rejects.toMatchObject({ code: "nothing_to_accept" });
 
@@ -166,7 +168,7 @@ describe.each(testTargets())("review decisions on $name", (target) => {
     expect(queue[0]).toMatchObject({ goldSpans: 4, decided: 5 });
 
     await undoDecision(db(), context);
-    state = await loadReviewState(db(), context.article.id);
+    state = await loadReviewState(db(), context.article.id, TEXT);
     expect(state.gold.map((s) => `${s.label}:${s.start}`).sort()).toEqual(["ACTOR:0", "QUOTE:12", "QUOTE:39"]);
   });
 });
