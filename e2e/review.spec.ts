@@ -83,7 +83,7 @@ test("two analysts annotate, the reviewer resolves their disagreements by keyboa
   const units = page.getByRole("navigation", { name: "Units" }).getByRole("button");
   await expect(units).toHaveCount(4);
   await expect(units.nth(0)).toContainText("Unanimous");
-  await expect(units.nth(1)).toContainText("Bounds differ");
+  await expect(units.nth(1)).toContainText("Bounds differ · Quote");
   await expect(units.nth(2)).toContainText("Unanimous");
   await expect(units.nth(3)).toContainText("Missing in some layers");
   await expect(page.getByRole("heading", { name: "Unit 1 of 4: Unanimous" })).toBeVisible();
@@ -105,7 +105,7 @@ test("two analysts annotate, the reviewer resolves their disagreements by keyboa
   // r rejects the CLAIM; u undoes it; e edits it into a QUOTE instead
   await page.keyboard.press("r");
   await expect(page.getByText("Rejected unit 4.")).toBeVisible();
-  await expect(units.nth(3)).toContainText("reject");
+  await expect(units.nth(3)).toContainText("rejected");
   await page.keyboard.press("u");
   await expect(page.getByText("Undid the last decision.")).toBeVisible();
   await expect(units.nth(3)).toContainText("undecided");

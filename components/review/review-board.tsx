@@ -18,6 +18,18 @@ type Decision =
   | { decision: "add"; label: string; start: number; end: number }
   | { decision: "accept_unanimous" };
 
+function unitLabels(unit: Board["units"][number]): string[] {
+  return [...new Set(unit.versions.flatMap((version) => version.spans.map((span) => span.label)))];
+}
+
+/** "undecided", "rejected", "accepted: 1 gold span", "accepted: nothing to gold"… */
+function decisionSummary(decision: Board["units"][number]["decision"]): string {
+  if (!decision) return "undecided";
+  const verb = { accept: "accepted", edit: "edited", add: "added", reject: "rejected" }[decision.decision] ?? decision.decision;
+  if (decision.decision === "reject") return verb;
+  return `${verb}: ${decision.goldSpans === 0 ? "nothing to gold" : `${decision.goldSpans} gold span${decision.goldSpans === 1 ? "" : "s"}`}`;
+}
+
 const KEYS = "j/↓ next unit · k/↑ previous · 1–9 accept that analyst's version · e edit · r reject · n add a span · u undo";
 
 /**
@@ -167,8 +179,8 @@ export function ReviewBoard({ slug, initialBoard }: { slug: string; initialBoard
                     aria-current={i === current ? "true" : undefined}
                     className="w-full rounded-md px-2 py-1 text-left hover:bg-stone-100 aria-[current=true]:bg-sky-100 aria-[current=true]:font-medium"
                   >
-                    {i + 1}. {UNIT_KIND_NAMES[u.kind]} · “{chars.slice(u.start, Math.min(u.end, u.start + 60)).join("")}” ·{" "}
-                    {u.decision ? u.decision.decision : "undecided"}
+                    {i + 1}. {UNIT_KIND_NAMES[u.kind]} · {unitLabels(u).map(labelName).join(", ")} · “{chars.slice(u.start, Math.min(u.end, u.start + 60)).join("")}” ·{" "}
+                    {decisionSummary(u.decision)}
                   </button>
                 </li>
               ))}

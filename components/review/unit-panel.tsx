@@ -44,7 +44,9 @@ export function UnitPanel({
           Unit {position} of {total}: {UNIT_KIND_NAMES[unit.kind]}
         </h2>
         <span className="text-sm text-stone-700">
-          {unit.decision ? `${DECISION_TEXT[unit.decision.decision] ?? unit.decision.decision} by ${unit.decision.decidedBy ?? "a removed user"}` : "Undecided"}
+          {unit.decision
+            ? `${DECISION_TEXT[unit.decision.decision] ?? unit.decision.decision} by ${unit.decision.decidedBy ?? "a removed user"}${unit.decision.decision === "reject" ? "" : unit.decision.goldSpans === 0 ? " (nothing to gold)" : ""}`
+            : "Undecided"}
         </span>
       </div>
       {unit.issues.length > 1 ? <p className="text-sm text-stone-700">Also: {unit.issues.slice(1).map((issue) => UNIT_KIND_NAMES[issue].toLowerCase()).join(", ")}.</p> : null}

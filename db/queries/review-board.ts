@@ -13,7 +13,16 @@ export type DecisionEffect =
 
 export type DecisionRow = Omit<typeof reviewDecisions.$inferSelect, "effects"> & { effects: DecisionEffect[] };
 
-export type BoardDecision = { id: string; unitKey: string; decision: string; decidedBy: string | null; decidedAt: string; undoneAt: string | null };
+export type BoardDecision = {
+  id: string;
+  unitKey: string;
+  decision: string;
+  decidedBy: string | null;
+  decidedAt: string;
+  undoneAt: string | null;
+  /** How many gold spans it made. */
+  goldSpans: number;
+};
 
 export type GoldSpanView = {
   id: string;
@@ -109,6 +118,7 @@ export async function loadReviewState(db: Database, articleId: string, articleTe
     decidedBy: d.decidedBy ? (emailOf.get(d.decidedBy) ?? null) : null,
     decidedAt: d.decidedAt.toISOString(),
     undoneAt: d.undoneAt ? d.undoneAt.toISOString() : null,
+    goldSpans: d.effects.filter((effect) => effect.type === "span").length,
   });
 
   const live = decisions.filter((d) => !d.undoneAt);
