@@ -45,6 +45,7 @@ export function ReviewBoard({ slug, initialBoard }: { slug: string; initialBoard
   const [dialog, setDialog] = useState<{ mode: "edit" | "add"; initial: SpanDraft } | null>(null);
   const base = `/api/v1/projects/${slug}/articles/${encodeURIComponent(board.article.externalId)}/review`;
   const units = board.units;
+  const readerHref = `/projects/${slug}/articles/${encodeURIComponent(board.article.externalId)}`;
   const unit = units[current] ?? null;
   const labelName = useCallback((key: string) => board.labels.find((label) => label.key === key)?.name ?? key, [board.labels]);
   const chars = useMemo(() => [...board.article.text], [board.article.text]);
@@ -142,8 +143,18 @@ export function ReviewBoard({ slug, initialBoard }: { slug: string; initialBoard
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">Review: {board.article.title}</h1>
         <p className="text-sm text-stone-700">
-          {board.analysts.length} analyst{board.analysts.length === 1 ? "" : "s"} ({board.analysts.map((a, i) => `${i + 1} ${a.email}`).join(", ")}) ·{" "}
-          {units.length} unit{units.length === 1 ? "" : "s"}, {open} undecided · {board.gold.length} gold span{board.gold.length === 1 ? "" : "s"}
+          {units.length} unit{units.length === 1 ? "" : "s"}, {open} undecided · {board.gold.length} gold span{board.gold.length === 1 ? "" : "s"} · layers in the reader:{" "}
+          {board.analysts.map((a, i) => (
+            <span key={a.id}>
+              <a className="underline" href={`${readerHref}?layer=${encodeURIComponent(a.email)}`}>
+                {i + 1} {a.email}
+              </a>
+              {", "}
+            </span>
+          ))}
+          <a className="underline" href={`${readerHref}?layer=gold`}>
+            gold
+          </a>
         </p>
         <p className="text-xs text-stone-600">Keys: {KEYS}</p>
       </header>
