@@ -117,6 +117,9 @@ test("two analysts annotate, the reviewer resolves their disagreements by keyboa
   await dialog.getByRole("button", { name: "Save to gold" }).click();
   await expect(page.getByText("Saved your edit of unit 4 to gold.")).toBeVisible();
 
+  await page.getByRole("radio", { name: "Gold layer" }).check();
+  await expect(page.getByRole("region", { name: "Article text with the gold spans marked" }).locator("[title='Quote, said by Mara Kessler']")).toHaveText("we will not sign.");
+
   // The gold layer: each span with where it came from and who decided; the QUOTE kept Kessler as its speaker
   const gold = page.getByRole("table", { name: "Gold layer, with the provenance of each span" });
   await expect(gold.getByRole("row")).toHaveCount(5);

@@ -8,7 +8,7 @@ type TextUnit = { key: string; start: number; end: number; decided: boolean };
 /**
  * The article text, rendered once and read-only, with the units drawn over it: undecided units
  * dashed, decided ones solid, the current one outlined. Clicking text selects the innermost unit
- * there. Each segment carries its code-point start (`data-start`) so a text selection maps back to
+ * there. Or the gold spans, underlined in their label's colour. Each segment carries its code-point start (`data-start`) so a text selection maps back to
  * offsets for "add a span".
  */
 export const BoardText = memo(function BoardText({
@@ -16,13 +16,16 @@ export const BoardText = memo(function BoardText({
   units,
   current,
   onSelect,
+  gold,
 }: {
   text: string;
   units: TextUnit[];
+  /** Draw these gold spans instead of the units. */
+  gold?: { start: number; end: number; colour: string; title: string }[];
   current: number;
   onSelect: (index: number) => void;
 }) {
-  const segments = useMemo(() => segmentText(text, units), [text, units]);
+  const segments = useMemo(() => segmentText(text, gold ?? units), [text, gold, units]);
   const currentRef = useRef<HTMLSpanElement | null>(null);
   useEffect(() => {
     currentRef.current?.scrollIntoView({ block: "nearest" });
@@ -32,12 +35,20 @@ export const BoardText = memo(function BoardText({
     <div
       id="review-text"
       className="max-h-[70vh] overflow-y-auto whitespace-pre-wrap rounded-lg border border-stone-200 bg-white p-4 font-serif text-[15px] leading-7 text-stone-900"
-      aria-label="Article text with the units marked"
+      aria-label={gold ? "Article text with the gold spans marked" : "Article text with the units marked"}
       role="region"
       tabIndex={0}
     >
       {segments.map((segment) => {
         if (segment.covering.length === 0) return <span key={segment.start} data-start={segment.start}>{segment.text}</span>;
+        if (gold) {
+          const inner = gold[segment.covering[0]];
+          return (
+            <span key={segment.start} data-start={segment.start} className="bg-stone-100" style={{ boxShadow: `inset 0 -3px 0 ${inner.colour}` }} title={inner.title}>
+              {segment.text}
+            </span>
+          );
+        }
         const isCurrent = segment.covering.includes(current);
         const decided = segment.covering.every((i) => units[i].decided);
         const ref = isCurrent && firstOfCurrent ? currentRef : undefined;

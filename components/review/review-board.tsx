@@ -42,6 +42,7 @@ export function ReviewBoard({ slug, initialBoard }: { slug: string; initialBoard
   const [current, setCurrent] = useState(() => Math.max(0, initialBoard.units.findIndex((unit) => !unit.decision)));
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [showGold, setShowGold] = useState(false);
   const [dialog, setDialog] = useState<{ mode: "edit" | "add"; initial: SpanDraft } | null>(null);
   const base = `/api/v1/projects/${slug}/articles/${encodeURIComponent(board.article.externalId)}/review`;
   const units = board.units;
@@ -49,6 +50,16 @@ export function ReviewBoard({ slug, initialBoard }: { slug: string; initialBoard
   const unit = units[current] ?? null;
   const labelName = useCallback((key: string) => board.labels.find((label) => label.key === key)?.name ?? key, [board.labels]);
   const chars = useMemo(() => [...board.article.text], [board.article.text]);
+  const goldRanges = useMemo(
+    () =>
+      board.gold.map((span) => ({
+        start: span.start,
+        end: span.end,
+        colour: board.labels.find((label) => label.key === span.label)?.colour ?? "#000000",
+        title: `${labelName(span.label)}${span.speaker ? `, said by ${span.speaker.name}` : ""}`,
+      })),
+    [board.gold, board.labels, labelName],
+  );
   const textUnits = useMemo(() => units.map((u) => ({ key: u.key, start: u.start, end: u.end, decided: !!u.decision })), [units]);
 
   const send = useCallback(
@@ -173,7 +184,19 @@ export function ReviewBoard({ slug, initialBoard }: { slug: string; initialBoard
         </Button>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <BoardText text={board.article.text} units={textUnits} current={current} onSelect={setCurrent} />
+        <div className="space-y-2">
+          <fieldset className="flex flex-wrap items-center gap-3 text-sm">
+            <legend className="sr-only">Marked in the text</legend>
+            <span aria-hidden="true" className="text-stone-700">Marked in the text:</span>
+            <label className="flex items-center gap-1">
+              <input type="radio" name="text-marks" checked={!showGold} onChange={() => setShowGold(false)} /> Units
+            </label>
+            <label className="flex items-center gap-1">
+              <input type="radio" name="text-marks" checked={showGold} onChange={() => setShowGold(true)} /> Gold layer
+            </label>
+          </fieldset>
+          <BoardText text={board.article.text} units={textUnits} current={current} onSelect={setCurrent} gold={showGold ? goldRanges : undefined} />
+        </div>
         <div className="space-y-4">
           {unit ? (
             <UnitPanel unit={unit} position={current + 1} total={units.length} busy={busy} labelName={labelName} onAccept={accept} onReject={reject} onEdit={openEdit} />
