@@ -8,7 +8,7 @@ const linkClass = "rounded-md px-2 py-1 text-stone-700 hover:bg-stone-100 hover:
 
 /**
  * The top of every project page: name, description, the project's pages (Export for everyone,
- * who may export their own layer; Agreement for reviewers and admins; Settings for admins only;
+ * who may export their own layer; Review and Agreement for reviewers and admins; Settings for admins only;
  * each page checks the role again on the server) and the guidelines.
  */
 export function ProjectHeader({
@@ -18,7 +18,7 @@ export function ProjectHeader({
 }: {
   project: HeaderProject;
   viewerRole: Role;
-  current?: "articles" | "export" | "agreement" | "settings";
+  current?: "articles" | "export" | "review" | "agreement" | "settings";
 }) {
   const base = `/projects/${project.slug}`;
   return (
@@ -35,6 +35,11 @@ export function ProjectHeader({
           <Link href={`${base}/export`} className={linkClass} aria-current={current === "export" ? "page" : undefined}>
             Export
           </Link>
+          {can(viewerRole, "review.use") ? (
+            <Link href={`${base}/review`} className={linkClass} aria-current={current === "review" ? "page" : undefined}>
+              Review
+            </Link>
+          ) : null}
           {can(viewerRole, "agreement.view") ? (
             <Link href={`${base}/agreement`} className={linkClass} aria-current={current === "agreement" ? "page" : undefined}>
               Agreement
