@@ -18,6 +18,7 @@ import { agreementQuerySchema } from "../validation/agreement";
 import { changesBodySchema, MAX_CHANGES_BODY_BYTES } from "../validation/changes";
 import { exportQuerySchema } from "../validation/export";
 import { quotesQuerySchema } from "../validation/quotes";
+import { MAX_REVIEW_BODY_BYTES, reviewDecisionSchema, reviewUndoSchema } from "../validation/review";
 import { importQuerySchema, MAX_IMPORT_FILE_BYTES, MAX_MULTIPART_BYTES } from "../validation/imports";
 import { articlePathSchema, layerPathSchema, projectPathSchema } from "../validation/path-params";
 
@@ -189,6 +190,49 @@ export const API_OPERATIONS: ApiOperation[] = [
     },
     errors: [400, 403],
     example: { query: "layer=gold&format=csv&actor=Marta%20Kessler" },
+  },
+  {
+    method: "get",
+    path: "/projects/{slug}/articles/{id}/review",
+    operationId: "getReviewBoard",
+    summary: "The review board of an article",
+    description:
+      "The analysts' layers grouped into units (overlapping spans), each classified (unanimous, bounds differ, label differs, attribution differs, " +
+      "missing in some layers) with every analyst's version, the gold layer with its provenance, the decisions, and each analyst's figures against gold.",
+    tag: "Review",
+    access: "reviewers and admins.",
+    params: articlePathSchema,
+    responses: { 200: { description: "The board.", content: { "application/json": { type: "object" } } } },
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/projects/{slug}/articles/{id}/review/decisions",
+    operationId: "postReviewDecision",
+    summary: "Resolve a unit into the gold layer",
+    description:
+      "Accept one analyst's version, reject the unit, edit bounds or label, add a span none made, or accept every unanimous unit. One transaction: " +
+      "the gold spans and attributions, the decision with its source spans, and the audit log. Answers with the new board.",
+    tag: "Review",
+    access: "reviewers and admins.",
+    params: articlePathSchema,
+    body: { schema: reviewDecisionSchema, maxBytes: MAX_REVIEW_BODY_BYTES },
+    responses: { 200: { description: "The board after the decision.", content: { "application/json": { type: "object" } } } },
+    errors: [400, 403, 409],
+    example: { body: { decision: "accept_unanimous" } },
+  },
+  {
+    method: "post",
+    path: "/projects/{slug}/articles/{id}/review/undo",
+    operationId: "undoReviewDecision",
+    summary: "Undo the latest review step (or a named decision)",
+    tag: "Review",
+    access: "reviewers and admins.",
+    params: articlePathSchema,
+    body: { schema: reviewUndoSchema, maxBytes: MAX_REVIEW_BODY_BYTES },
+    responses: { 200: { description: "The board after the undo.", content: { "application/json": { type: "object" } } } },
+    errors: [400, 403, 409],
+    example: { body: {} },
   },
 ];
 
