@@ -157,6 +157,33 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
  * `initialPaint` gives the spans known when the editor is created, so that the view draws the
  * article once, already painted, instead of drawing it bare and then again with its spans.
  */
+/**
+ * The first tag after an article opens runs the incremental repaint (resegment, DecorationSet
+ * remove/add) for the first time, cold: in a long article that costs a few frames. Once the
+ * article is painted and the page is idle, the same path runs a few times on a throwaway copy
+ * (nothing is drawn or kept), so the analyst's first tag is as quick as the next ones.
+ */
+function scheduleWarmUp(view: EditorView): { cancel(): void } {
+  const idle = (callback: () => void) =>
+    typeof requestIdleCallback === "function" ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200);
+  const cancelIdle = (handle: number) => (typeof cancelIdleCallback === "function" ? cancelIdleCallback(handle) : clearTimeout(handle));
+  let rounds = 0;
+  let handle = 0;
+  const run = () => {
+    const state = annotationKey.getState(view.state);
+    const painted = state?.painted;
+    if (!state || !painted || painted.input.spans.length < 200) return; // short articles need no warming
+    const { input } = painted;
+    const length = view.state.doc.content.size;
+    const at = Math.max(0, Math.min(length - 2, Math.floor(((rounds + 1) * length) / 5)));
+    const probe = { id: "\u0000warm-up", start: input.map.docPosToCodePoint(at, "start"), end: input.map.docPosToCodePoint(at, "start") + 1, label: input.spans[0].label };
+    paintDecorations(view.state.doc, { ...input, spans: [...input.spans, probe] }, state);
+    if (++rounds < 4) handle = idle(run) as number;
+  };
+  handle = idle(run) as number;
+  return { cancel: () => cancelIdle(handle) };
+}
+
 export function annotationPlugin(
   handlers: { current: AnnotationHandlers },
   getMap: () => DocumentMap,
@@ -179,7 +206,8 @@ export function annotationPlugin(
     },
     view(view) {
       writeStyleClasses(view.dom.ownerDocument);
-      return { update: () => writeStyleClasses(view.dom.ownerDocument) };
+      const warming = scheduleWarmUp(view);
+      return { update: () => writeStyleClasses(view.dom.ownerDocument), destroy: () => warming.cancel() };
     },
     props: {
       decorations: (state) => annotationKey.getState(state)?.decorations,
