@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../types";
 import { rowsOf } from "../rows";
-import { quoteClusterDecisions } from "../schema";
+import { auditLog, projects, quoteClusterDecisions } from "../schema";
 import { QuoteClusterer, type ClusterDecision } from "../../lib/quotes/cluster";
 
 /** Which layer quotes come from: gold only, or gold where an article has it and else one analyst's layer. */
@@ -111,6 +111,12 @@ export function clusterRows(rows: readonly QuoteRow[], threshold: number, decisi
   return rows.map((row) => ({ ...row, cluster: clusterOf.get(row.key)! }));
 }
 
+/** Every QUOTE and CLAIM of the chosen layer with its cluster, attributed or not. */
+export async function clusteredProjectQuotes(db: Database, project: { id: string; quoteThreshold: number }, layer: QuoteLayer): Promise<ClusteredQuote[]> {
+  const [rows, decisions] = await Promise.all([loadProjectQuotes(db, project.id, layer), listClusterDecisions(db, project.id)]);
+  return clusterRows(rows, project.quoteThreshold, decisions);
+}
+
 /** Every attributed QUOTE and CLAIM with its cluster, optionally of one speaker (by canonical name, case-insensitive). */
 export async function attributedQuotes(
   db: Database,
@@ -118,18 +124,41 @@ export async function attributedQuotes(
   layer: QuoteLayer,
   options: { speaker?: string } = {},
 ): Promise<ClusteredQuote[]> {
-  const [rows, decisions] = await Promise.all([loadProjectQuotes(db, project.id, layer), listClusterDecisions(db, project.id)]);
-  const clustered = clusterRows(rows, project.quoteThreshold, decisions);
+  const clustered = await clusteredProjectQuotes(db, project, layer);
   const wanted = options.speaker?.trim().toLocaleLowerCase("und");
   return clustered.filter((row) => row.speaker !== null && (!wanted || row.speaker.toLocaleLowerCase("und") === wanted));
 }
 
+/** Records a reviewer's split or merge (as pairs kept apart or together), with its audit entry, in one transaction. */
 export async function addClusterDecisions(
   db: Database,
   projectId: string,
   userId: string,
   decisions: readonly ClusterDecision[],
+  action: "split" | "merge" = "split",
 ): Promise<void> {
   if (decisions.length === 0) return;
-  await db.insert(quoteClusterDecisions).values(decisions.map((d) => ({ projectId, kind: d.kind, quoteA: d.a, quoteB: d.b, decidedBy: userId })));
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(quoteClusterDecisions)
+      .values(decisions.map((d) => ({ projectId, kind: d.kind, quoteA: d.a, quoteB: d.b, decidedBy: userId })))
+      .returning({ id: quoteClusterDecisions.id });
+    await tx.insert(auditLog).values({
+      userId,
+      projectId,
+      entity: "quote_cluster",
+      entityId: String(rows[0].id),
+      action,
+      before: null,
+      after: { decisions },
+    });
+  });
+}
+
+export async function setQuoteThreshold(db: Database, projectId: string, userId: string, threshold: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ threshold: projects.quoteThreshold }).from(projects).where(eq(projects.id, projectId)).for("update");
+    await tx.update(projects).set({ quoteThreshold: threshold, updatedAt: new Date() }).where(eq(projects.id, projectId));
+    await tx.insert(auditLog).values({ userId, projectId, entity: "project", entityId: projectId, action: "quote_threshold", before, after: { threshold } });
+  });
 }
