@@ -18,7 +18,7 @@ export function ProjectHeader({
 }: {
   project: HeaderProject;
   viewerRole: Role;
-  current?: "articles" | "export" | "agreement" | "settings";
+  current?: "articles" | "actors" | "export" | "agreement" | "settings";
 }) {
   const base = `/projects/${project.slug}`;
   return (
@@ -31,6 +31,9 @@ export function ProjectHeader({
         <nav aria-label="Project" className="flex items-center gap-1 text-sm">
           <Link href={base} className={linkClass} aria-current={current === "articles" ? "page" : undefined}>
             Articles
+          </Link>
+          <Link href={`${base}/actors`} className={linkClass} aria-current={current === "actors" ? "page" : undefined}>
+            Actors
           </Link>
           <Link href={`${base}/export`} className={linkClass} aria-current={current === "export" ? "page" : undefined}>
             Export
