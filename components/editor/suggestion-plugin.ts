@@ -35,7 +35,9 @@ function describe(suggestion: SuggestedSpan): string {
 function speakerElement(tag: SpeakerTag): HTMLElement {
   const element = document.createElement("span");
   element.className = "sm-speaker-tag";
-  element.textContent = tag.speaker;
+  // Drawn by CSS from the attribute: no text node, so the tag never joins the article's text
+  // (selections, copying, the position map).
+  element.dataset.speaker = tag.speaker;
   element.dataset.spanId = tag.spanId;
   // The side panel says "said by …" for screen readers; the tag is for the eye.
   element.setAttribute("aria-hidden", "true");
