@@ -16,6 +16,8 @@ async function myLayer(page: Page) {
 }
 
 test("tag a quote, tag its speaker, link the speaker, attribute the quote, find it on the actor's page", async ({ page, browser }) => {
+  // A long journey across two users on a shared, loaded machine.
+  test.setTimeout(180_000);
   // A reviewer puts the union leader into the register, and a misspelt duplicate to merge later.
   const reviewerContext = await browser.newContext();
   const reviewer = await reviewerContext.newPage();

@@ -26,6 +26,8 @@ async function layer(page: Page, name: string): Promise<{ spans: LayerSpan[] }> 
 }
 
 test("a model's suggestion posted by API is accepted in the browser; a dismissed built-in one stays dismissed", async ({ page, browser }) => {
+  // A long journey across two users on a shared, loaded machine.
+  test.setTimeout(180_000);
   // A reviewer's script posts a pre-annotation to the suggestions layer.
   const reviewerContext = await browser.newContext();
   const reviewer = await reviewerContext.newPage();
