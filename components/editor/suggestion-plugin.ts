@@ -65,7 +65,8 @@ export function overlayDecorations(doc: EditorState["doc"], input: OverlayInput)
     );
   }
   for (const tag of input.speakerTags) {
-    const { to } = input.map.spanToDocRange(tag.end, tag.end);
+    // "end" bias: a quote that ends its paragraph gets its tag there, not at the next one's start.
+    const to = input.map.codePointToDocPos(tag.end, "end");
     decorations.push(Decoration.widget(to, () => speakerElement(tag), { side: 2, key: `speaker-${tag.spanId}-${tag.speaker}-${to}`, ignoreSelection: true }));
   }
   return DecorationSet.create(doc, decorations);
