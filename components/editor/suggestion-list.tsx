@@ -35,7 +35,7 @@ export function SuggestionList({
       {suggestions.length === 0 ? (
         <p className="mt-1 text-xs text-stone-600">None left.</p>
       ) : (
-        <ul className="mt-1 max-h-48 space-y-1 overflow-y-auto pr-1" aria-label="Suggestions">
+        <ul className="mt-1 max-h-40 space-y-1 overflow-y-auto pr-1" aria-label="Suggestions">
           {suggestions.map((suggestion) => {
             const focused = suggestion.key === focusedKey;
             const name = `${suggestion.label} “${excerpt(suggestion.text)}”`;

@@ -414,7 +414,7 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
           )}
         </div>
       </div>
-      <aside className="flex max-h-[calc(100vh-6rem)] flex-col gap-3 lg:sticky lg:top-4" aria-label="Spans and status">
+      <aside className="flex max-h-[calc(100vh-6rem)] flex-col gap-3 overflow-y-auto lg:sticky lg:top-4" aria-label="Spans and status">
         <div className="flex items-center justify-between gap-2">
           <SaveStatusLine sender={session?.sender ?? null} />
           {layer.own && assignmentStatus ? <MarkDoneButton slug={project.slug} id={article.externalId} initial={assignmentStatus} /> : null}
