@@ -88,6 +88,12 @@ describe("open suggestions", () => {
     expect(openSuggestions(all, [{ label: "QUOTE", start: 14, end: 21 }], new Set(["model:m1"])).map((s) => s.key)).toEqual(["builtin:ACTOR:0:7"]);
   });
 
+  it("hides a suggestion that a span of the same label overlaps, not one of another label", () => {
+    // The analyst tagged the quote with its quotation marks (13–22): the built-in one (14–21) is done.
+    const keys = openSuggestions(all, [{ label: "QUOTE", start: 13, end: 22 }, { label: "ACTOR", start: 30, end: 35 }], new Set()).map((s) => s.key);
+    expect(keys).toEqual(["builtin:ACTOR:0:7", "model:m1"]);
+  });
+
   it("accepts a model suggestion with its model name, a built-in one marked as such", () => {
     const [actor, model, quote] = openSuggestions(all, [], new Set());
     expect(acceptedSpan(model)).toEqual({ start: 14, end: 21, label: "CLAIM", text: "no deal", attributes: { model: "quote-bert", score: 0.9 } });

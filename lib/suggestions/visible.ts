@@ -29,20 +29,27 @@ export function allSuggestions(input: { text: string; actors: readonly KnownActo
 }
 
 /**
- * The suggestions still open for an analyst: not dismissed, not already a span of the same
- * label and bounds in their layer, one per label and bounds (a model's before a built-in one),
- * in text order.
+ * The suggestions still open for an analyst: not dismissed, not overlapping a span of the same
+ * label in their layer (accepted, or tagged by hand with other bounds, such as a quote with its
+ * quotation marks), one per label and bounds (a model's before a built-in one), in text order.
  */
 export function openSuggestions(
   suggestions: readonly SuggestedSpan[],
   layerSpans: readonly { label: string; start: number; end: number }[],
   dismissed: ReadonlySet<string>,
 ): SuggestedSpan[] {
-  const taken = new Set(layerSpans.map((s) => `${s.label}:${s.start}:${s.end}`));
+  const byLabel = new Map<string, { start: number; end: number }[]>();
+  for (const span of layerSpans) {
+    const list = byLabel.get(span.label) ?? [];
+    list.push(span);
+    byLabel.set(span.label, list);
+  }
+  const covered = (s: SuggestedSpan) => (byLabel.get(s.label) ?? []).some((span) => span.start < s.end && s.start < span.end);
+  const taken = new Set<string>();
   const open: SuggestedSpan[] = [];
   for (const suggestion of suggestions) {
     const bounds = `${suggestion.label}:${suggestion.start}:${suggestion.end}`;
-    if (dismissed.has(suggestion.key) || taken.has(bounds)) continue;
+    if (dismissed.has(suggestion.key) || taken.has(bounds) || covered(suggestion)) continue;
     taken.add(bounds);
     open.push(suggestion);
   }
