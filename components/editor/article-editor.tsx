@@ -12,6 +12,7 @@ import type { SegmentSpan } from "@/lib/editor/segments";
 import { ReadOnlyText } from "./read-only-text";
 import { ParagraphKeys } from "./paragraph-keys";
 import { annotationPlugin, paintTransaction, type AnnotationHandlers, type PaintInput } from "./annotation-plugin";
+import { overlayPlugin, overlayTransaction, type OverlayInput } from "./suggestion-plugin";
 
 export type SelectionInfo = { start: number; end: number } | null;
 
@@ -38,11 +39,13 @@ type Props = {
   colourOf: (label: string) => string;
   callbacks: EditorCallbacks;
   label: string;
+  /** Suggestions and speaker tags, drawn by their own plugin. */
+  overlay?: Omit<OverlayInput, "map">;
 };
 
 /** The article as a Tiptap document whose text never changes, with annotations painted as decorations. */
 export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function ArticleEditor(
-  { text, spans, selectedId, colourOf, callbacks, label },
+  { text, spans, selectedId, colourOf, callbacks, label, overlay },
   ref,
 ) {
   const map = useMemo(() => new DocumentMap(text), [text]);
@@ -75,7 +78,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       ParagraphKeys,
       Extension.create({
         name: "sourcemarkAnnotations",
-        addProseMirrorPlugins: () => [annotationPlugin(handlers, () => mapRef.current, () => paintRef.current)],
+        addProseMirrorPlugins: () => [annotationPlugin(handlers, () => mapRef.current, () => paintRef.current), overlayPlugin()],
       }),
     ],
     [],
@@ -105,6 +108,11 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
     // The plugin painted the spans known at creation; this repaints only what changed since.
     editor.view.dispatch(paintTransaction(editor.state, { spans, selectedId, colourOf, map }));
   }, [editor, spans, selectedId, colourOf, map]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !overlay) return;
+    editor.view.dispatch(overlayTransaction(editor.state, { ...overlay, map }));
+  }, [editor, overlay, map]);
 
   useImperativeHandle(
     ref,

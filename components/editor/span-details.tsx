@@ -4,11 +4,15 @@ import { useEffect, useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { Relation, Span } from "@/lib/editor/types";
+import { ActorLinkField } from "./actor-link-field";
 
 type Label = { key: string; name: string };
 
 /** The selected span: label, bounds, speaker (QUOTE/CLAIM), canonical actor (ACTOR), note, delete. */
 export function SpanDetails({
+  slug,
+  pickingSpeaker,
+  actorLinkRef,
   span,
   labels,
   actors,
@@ -22,6 +26,10 @@ export function SpanDetails({
   onSpeaker,
   onDelete,
 }: {
+  slug: string;
+  /** After `s`: the next click on an ACTOR span in the text makes it the speaker. */
+  pickingSpeaker: boolean;
+  actorLinkRef: RefObject<HTMLInputElement | null>;
   span: Span;
   labels: readonly Label[];
   actors: readonly Span[];
@@ -36,9 +44,7 @@ export function SpanDetails({
   onDelete: () => void;
 }) {
   const [note, setNote] = useState(span.note ?? "");
-  const [actor, setActor] = useState(span.actor ?? "");
   useEffect(() => setNote(span.note ?? ""), [span.id, span.note]);
-  useEffect(() => setActor(span.actor ?? ""), [span.id, span.actor]);
   const attributable = span.label === "QUOTE" || span.label === "CLAIM";
 
   return (
@@ -77,21 +83,12 @@ export function SpanDetails({
             </select>
           </>
         ) : null}
-        {span.label === "ACTOR" ? (
-          <>
-            <label htmlFor="span-actor">Actor</label>
-            <input
-              id="span-actor"
-              disabled={!editable}
-              value={actor}
-              placeholder="Canonical name"
-              onChange={(e) => setActor(e.target.value)}
-              onBlur={() => actor.trim() !== (span.actor ?? "") && onActor(actor.trim() || null)}
-              onKeyDown={(e) => e.key === "Enter" && (e.currentTarget as HTMLInputElement).blur()}
-              className={inputClass}
-            />
-          </>
+        {attributable && pickingSpeaker ? (
+          <p role="status" className="col-span-2 rounded bg-sky-50 px-2 py-1 text-xs text-sky-900">
+            Click an ACTOR span in the text to make it the speaker, or choose one above. Escape cancels.
+          </p>
         ) : null}
+        {span.label === "ACTOR" ? <ActorLinkField slug={slug} span={span} editable={editable} inputRef={actorLinkRef} onLink={onActor} /> : null}
         <label htmlFor="span-note">Note</label>
         <textarea
           id="span-note"

@@ -62,7 +62,7 @@ export function SpanList({
   const orphans = visible.filter((span) => span.orphan);
 
   return (
-    <section aria-labelledby="span-list-heading" className="flex min-h-0 flex-col gap-2">
+    <section aria-labelledby="span-list-heading" className="flex min-h-64 flex-col gap-2">
       <h2 id="span-list-heading" className="text-sm font-semibold">
         Spans <span className="font-normal text-stone-600">({spans.length})</span>
       </h2>

@@ -16,6 +16,11 @@ import { SpanDetails } from "./span-details";
 import { SaveStatusLine } from "./save-status";
 import { MarkDoneButton } from "./mark-done-button";
 import { useEditorSession } from "./use-editor-session";
+import { SuggestionList } from "./suggestion-list";
+import type { OverlayInput, SpeakerTag } from "./suggestion-plugin";
+import { acceptedSpan, allSuggestions, openSuggestions, type ModelSpan } from "@/lib/suggestions/visible";
+import type { KnownActor } from "@/lib/suggestions/actor-mentions";
+import type { SuggestedSpan } from "@/lib/suggestions/types";
 
 export type WorkbenchLabel = { key: string; name: string; colour: string; hotkey: string | null; description: string };
 
@@ -28,12 +33,16 @@ type Props = {
   initialLayer: LayerData;
   assignmentStatus: "todo" | "in_progress" | "done" | null;
   guidelines: ReactNode;
+  /** For the analyst's own layer: model pre-annotations, the actor register and what they dismissed. */
+  suggestionSource?: { modelSpans: ModelSpan[]; actors: KnownActor[]; dismissed: string[] } | null;
 };
 
 const EMPTY_SNAPSHOT = { spans: [], spanById: new Map(), relations: [], relationById: new Map(), speakerOf: new Map(), canUndo: false, canRedo: false } as unknown as LayerSnapshot;
 const noopSubscribe = () => () => {};
 
-export function Workbench({ project, article, labels, layer, viewerId, initialLayer, assignmentStatus, guidelines }: Props) {
+const NO_SUGGESTIONS: SuggestedSpan[] = [];
+
+export function Workbench({ project, article, labels, layer, viewerId, initialLayer, assignmentStatus, guidelines, suggestionSource }: Props) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const notify = useCallback((notice: Notice) => setNotices((current) => [...current.slice(-3), notice]), []);
   const url = `/api/v1/projects/${encodeURIComponent(project.slug)}/articles/${encodeURIComponent(article.externalId)}/layers/${encodeURIComponent(layer.editable ? "me" : layer.name)}/changes`;
@@ -55,6 +64,14 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
   const editorRef = useRef<ArticleEditorHandle>(null);
   const speakerRef = useRef<HTMLSelectElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const actorLinkRef = useRef<HTMLInputElement>(null);
+  // After `s` on a quote or claim: the next click on an ACTOR span in the text makes it the speaker.
+  const pickingSpeakerRef = useRef<string | null>(null);
+  const [pickingSpeaker, setPickingSpeakerState] = useState<string | null>(null);
+  const setPickingSpeaker = useCallback((id: string | null) => {
+    pickingSpeakerRef.current = id;
+    setPickingSpeakerState(id);
+  }, []);
 
   const index = useMemo(() => new OffsetIndex(article.text), [article.text]);
   const colours = useMemo(() => new Map(labels.map((label) => [label.key, label.colour])), [labels]);
@@ -83,6 +100,36 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
     }
     return { drawable, listed };
   }, [snapshot, index]);
+
+  // Suggestions: computed here, drawn by their own plugin, saved only when accepted.
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set(suggestionSource?.dismissed ?? []));
+  const [focusedKey, setFocusedKeyState] = useState<string | null>(null);
+  const focusedKeyRef = useRef<string | null>(null);
+  const setFocusedKey = useCallback((key: string | null) => {
+    focusedKeyRef.current = key;
+    setFocusedKeyState(key);
+  }, []);
+  const labelKeys = useMemo(() => new Set(labels.map((label) => label.key)), [labels]);
+  const offered = useMemo(
+    () => (suggestionSource ? allSuggestions({ text: article.text, actors: suggestionSource.actors, modelSpans: suggestionSource.modelSpans, labels: labelKeys }) : NO_SUGGESTIONS),
+    [suggestionSource, article.text, labelKeys],
+  );
+  const openList = useMemo(
+    () => (editable ? openSuggestions(offered, snapshot.spans, dismissed).filter((s) => checkSpan(index, s).ok) : NO_SUGGESTIONS),
+    [editable, offered, snapshot.spans, dismissed, index],
+  );
+  const openRef = useRef(openList);
+  openRef.current = openList;
+  const speakerTags = useMemo(() => {
+    const tags: SpeakerTag[] = [];
+    for (const relation of snapshot.relations) {
+      const from = snapshot.spanById.get(relation.from);
+      const to = snapshot.spanById.get(relation.to);
+      if (from && to && checkSpan(index, from).ok) tags.push({ spanId: from.id, end: from.end, speaker: to.actor ?? to.text });
+    }
+    return tags;
+  }, [snapshot, index]);
+  const overlay = useMemo<Omit<OverlayInput, "map">>(() => ({ suggestions: openList, focusedKey, speakerTags }), [openList, focusedKey, speakerTags]);
 
   const selected = selectedId ? snapshot.spanById.get(selectedId) ?? null : null;
   const actorSpans = useMemo(() => drawable.filter((span) => span.label === "ACTOR"), [drawable]);
@@ -134,6 +181,49 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
     [store, index, article.text, run],
   );
 
+  const focusSuggestion = useCallback(
+    (key: string | null, scroll = false) => {
+      setFocusedKey(key);
+      const suggestion = key ? openRef.current.find((s) => s.key === key) : undefined;
+      if (suggestion) {
+        setSelectedId(null);
+        if (scroll) editorRef.current?.scrollToSpan(suggestion);
+      }
+    },
+    [setFocusedKey, setSelectedId],
+  );
+
+  const acceptSuggestion = useCallback(
+    (key: string) => {
+      const suggestion = openRef.current.find((s) => s.key === key);
+      if (!suggestion || !store) return;
+      const result = run(() => store.createSpan(acceptedSpan(suggestion)));
+      setFocusedKey(null);
+      if (result && result.id) setSelectedId(result.id);
+    },
+    [store, run, setFocusedKey, setSelectedId],
+  );
+
+  const dismissSuggestion = useCallback(
+    (key: string) => {
+      const list = openRef.current;
+      const at = list.findIndex((s) => s.key === key);
+      const next = list[at + 1] ?? list[at - 1];
+      setDismissed((current) => new Set([...current, key]));
+      setFocusedKey(focusedKeyRef.current === key ? (next?.key ?? null) : focusedKeyRef.current);
+      const url = `/api/v1/projects/${encodeURIComponent(project.slug)}/articles/${encodeURIComponent(article.externalId)}/suggestions/dismissals`;
+      fetch(url, { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify({ key }) })
+        .then((response) => {
+          if (!response.ok) throw new Error(String(response.status));
+        })
+        .catch(() => {
+          setDismissed((current) => new Set([...current].filter((k) => k !== key)));
+          notify({ code: "dismiss", message: "The suggestion could not be dismissed (no connection?). It is shown again; try once more." });
+        });
+    },
+    [project.slug, article.externalId, notify, setFocusedKey],
+  );
+
   const perform = useCallback(
     (action: KeyAction, selection: SelectionInfo) => {
       const latest = store?.getSnapshot() ?? snapshot;
@@ -165,7 +255,27 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
           return select(next.id, true);
         }
         case "deselect":
+          setPickingSpeaker(null);
+          setFocusedKey(null);
           return setSelectedId(null);
+        case "nextSuggestion": {
+          const list = openRef.current;
+          if (list.length === 0) return notify({ code: "suggestions", message: "No suggestions left in this article." });
+          const at = list.findIndex((s) => s.key === focusedKeyRef.current);
+          let next: SuggestedSpan | undefined;
+          if (at >= 0) next = list[(at + action.direction + list.length) % list.length];
+          else {
+            const from = current?.start ?? -1;
+            next = action.direction > 0 ? (list.find((s) => s.start > from) ?? list[0]) : ([...list].reverse().find((s) => s.start < (current?.start ?? Infinity)) ?? list[list.length - 1]);
+          }
+          return focusSuggestion(next.key, true);
+        }
+        case "acceptSuggestion":
+          if (focusedKeyRef.current) acceptSuggestion(focusedKeyRef.current);
+          return;
+        case "dismissSuggestion":
+          if (focusedKeyRef.current) dismissSuggestion(focusedKeyRef.current);
+          return;
         case "undo":
           return void run(() => store?.undo());
         case "redo":
@@ -175,18 +285,26 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
         case "help":
           return setHelpOpen(true);
         case "attribute":
+          if (current?.label === "ACTOR") return actorLinkRef.current?.focus();
+          if (current) setPickingSpeaker(current.id);
           return speakerRef.current?.focus();
         case "note":
           return noteRef.current?.focus();
       }
     },
-    [snapshot, tag, store, run, index, moveBound, select, setSelectedId],
+    [snapshot, tag, store, run, index, moveBound, select, setSelectedId, setPickingSpeaker, setFocusedKey, notify, focusSuggestion, acceptSuggestion, dismissSuggestion],
   );
 
   const callbacks = useMemo(
     () => ({
       onKey(event: KeyboardEvent, selection: SelectionInfo) {
-        const action = interpretKey(event, { hotkeys, hasTextSelection: selection !== null, selectedSpanId: selectedRef.current, editable });
+        const action = interpretKey(event, {
+          hotkeys,
+          hasTextSelection: selection !== null,
+          selectedSpanId: selectedRef.current,
+          editable,
+          focusedSuggestion: focusedKeyRef.current !== null && openRef.current.some((s) => s.key === focusedKeyRef.current),
+        });
         if (!action) return false;
         event.preventDefault();
         perform(action, selection);
@@ -195,6 +313,20 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
       onClickAt(codePoint: number | null) {
         if (codePoint === null) return;
         const covering = drawable.filter((span) => span.start <= codePoint && codePoint < span.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+        const quoteId = pickingSpeakerRef.current;
+        if (quoteId && store) {
+          const speaker = covering.find((span) => span.label === "ACTOR");
+          setPickingSpeaker(null);
+          if (speaker) {
+            run(() => store.attribute(quoteId, speaker.id));
+            return setSelectedId(quoteId);
+          }
+        }
+        if (covering.length === 0) {
+          const suggestion = openRef.current.filter((s) => s.start <= codePoint && codePoint < s.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+          if (suggestion) return focusSuggestion(suggestion.key);
+        }
+        setFocusedKey(null);
         setSelectedId(covering[0]?.id ?? null);
       },
       onDragBound(spanId: string, bound: "start" | "end", codePoint: number) {
@@ -202,7 +334,7 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
         if (span && editable) moveBound(span, bound, codePoint);
       },
     }),
-    [hotkeys, editable, perform, drawable, store, moveBound, setSelectedId],
+    [hotkeys, editable, perform, drawable, store, moveBound, setSelectedId, setPickingSpeaker, run, focusSuggestion, setFocusedKey],
   );
 
   return (
@@ -286,19 +418,23 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
               colourOf={colourOf}
               callbacks={callbacks}
               label={`Article text: ${article.title}`}
+              overlay={overlay}
             />
           ) : (
             <p className="text-sm text-stone-600">Opening the article…</p>
           )}
         </div>
       </div>
-      <aside className="flex max-h-[calc(100vh-6rem)] flex-col gap-3 lg:sticky lg:top-4" aria-label="Spans and status">
+      <aside className="flex max-h-[calc(100vh-6rem)] flex-col gap-3 overflow-y-auto lg:sticky lg:top-4" aria-label="Spans and status">
         <div className="flex items-center justify-between gap-2">
           <SaveStatusLine sender={session?.sender ?? null} />
           {layer.own && assignmentStatus ? <MarkDoneButton slug={project.slug} id={article.externalId} initial={assignmentStatus} /> : null}
         </div>
         {selected ? (
           <SpanDetails
+            slug={project.slug}
+            pickingSpeaker={pickingSpeaker === selected.id}
+            actorLinkRef={actorLinkRef}
             span={selected}
             labels={labels}
             actors={actorSpans}
@@ -320,6 +456,15 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
               run(() => store.deleteSpan(selected.id));
               setSelectedId(null);
             }}
+          />
+        ) : null}
+        {editable && suggestionSource ? (
+          <SuggestionList
+            suggestions={openList}
+            focusedKey={focusedKey}
+            onFocus={(key) => focusSuggestion(key, true)}
+            onAccept={acceptSuggestion}
+            onDismiss={dismissSuggestion}
           />
         ) : null}
         <SpanList spans={listed} labels={labels} selectedId={selectedId} onSelect={selectAndScroll} />

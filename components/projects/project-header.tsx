@@ -18,7 +18,7 @@ export function ProjectHeader({
 }: {
   project: HeaderProject;
   viewerRole: Role;
-  current?: "articles" | "export" | "review" | "agreement" | "settings";
+  current?: "articles" | "actors" | "quotes" | "export" | "review" | "agreement" | "settings";
 }) {
   const base = `/projects/${project.slug}`;
   return (
@@ -32,12 +32,20 @@ export function ProjectHeader({
           <Link href={base} className={linkClass} aria-current={current === "articles" ? "page" : undefined}>
             Articles
           </Link>
+          <Link href={`${base}/actors`} className={linkClass} aria-current={current === "actors" ? "page" : undefined}>
+            Actors
+          </Link>
           <Link href={`${base}/export`} className={linkClass} aria-current={current === "export" ? "page" : undefined}>
             Export
           </Link>
           {can(viewerRole, "review.use") ? (
             <Link href={`${base}/review`} className={linkClass} aria-current={current === "review" ? "page" : undefined}>
               Review
+            </Link>
+          ) : null}
+          {can(viewerRole, "review.use") ? (
+            <Link href={`${base}/quotes`} className={linkClass} aria-current={current === "quotes" ? "page" : undefined}>
+              Quotes
             </Link>
           ) : null}
           {can(viewerRole, "agreement.view") ? (

@@ -142,6 +142,19 @@ async function actorIdFor(tx: Tx, projectId: string, name: string | null | undef
   return row.mergedInto ?? row.id;
 }
 
+/**
+ * Linking an ACTOR span to an actor teaches the register the span's surface form: the covered
+ * text joins the actor's aliases unless it is the name or already an alias.
+ */
+async function learnSurfaceForm(tx: Tx, actorId: string | null, label: string, surface: string) {
+  const form = surface.trim();
+  if (!actorId || label !== "ACTOR" || !form || form.length > 300) return;
+  await tx
+    .update(actors)
+    .set({ aliases: sql`array_append(${actors.aliases}, ${form}::text)`, updatedAt: new Date() })
+    .where(and(eq(actors.id, actorId), sql`${actors.name} <> ${form}`, sql`not (${form}::text = any(${actors.aliases}))`));
+}
+
 async function actorName(tx: Tx, actorId: string | null): Promise<string | null> {
   if (!actorId) return null;
   const [row] = await tx.select({ name: actors.name }).from(actors).where(eq(actors.id, actorId));
@@ -190,6 +203,7 @@ async function createSpan(
     throw new Refusal("duplicate_span", "A span with this label and these bounds already exists in this layer.", spanOut(duplicate, await actorName(tx, duplicate.actorId)));
   }
   const actorId = await actorIdFor(tx, context.projectId, span.actor);
+  await learnSurfaceForm(tx, actorId, span.label, span.text);
   const [row] = await tx
     .insert(annotations)
     .values({
@@ -206,7 +220,7 @@ async function createSpan(
       updatedBy: context.userId,
     })
     .returning();
-  const out = spanOut(row, span.actor ?? null);
+  const out = spanOut(row, await actorName(tx, actorId));
   await audit(tx, context, "annotation", row.id, "create", null, out);
   return out;
 }
@@ -252,6 +266,7 @@ async function updateSpan(
     throw new Refusal("duplicate_span", "A span with this label and these bounds already exists in this layer.", spanOut(duplicate, await actorName(tx, duplicate.actorId)));
   }
   const actorId = span.actor === undefined ? row.actorId : await actorIdFor(tx, context.projectId, span.actor);
+  if (span.actor !== undefined) await learnSurfaceForm(tx, actorId, next.label, next.text);
   const [updated] = await tx
     .update(annotations)
     .set({

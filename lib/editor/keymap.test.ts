@@ -54,4 +54,16 @@ describe("interpretKey", () => {
     expect(interpretKey(press("c", { ctrlKey: true }), context({ hasTextSelection: true }))).toBeNull();
     expect(interpretKey(press("x"), context({ hasTextSelection: true }))).toBeNull();
   });
+
+  it("moves between, accepts and dismisses suggestions, only in an editable layer without a text selection", () => {
+    expect(interpretKey(press("n"), context())).toEqual({ type: "nextSuggestion", direction: 1 });
+    expect(interpretKey(press("N", { shiftKey: true }), context())).toEqual({ type: "nextSuggestion", direction: -1 });
+    expect(interpretKey(press("y"), context({ focusedSuggestion: true }))).toEqual({ type: "acceptSuggestion" });
+    expect(interpretKey(press("Enter"), context({ focusedSuggestion: true }))).toEqual({ type: "acceptSuggestion" });
+    expect(interpretKey(press("d"), context({ focusedSuggestion: true }))).toEqual({ type: "dismissSuggestion" });
+    expect(interpretKey(press("Escape"), context({ focusedSuggestion: true }))).toEqual({ type: "deselect" });
+    expect(interpretKey(press("y"), context())).toBeNull();
+    expect(interpretKey(press("n"), context({ editable: false }))).toBeNull();
+    expect(interpretKey(press("d"), context({ focusedSuggestion: true, hasTextSelection: true }))).toBeNull();
+  });
 });

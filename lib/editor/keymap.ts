@@ -16,6 +16,8 @@ export type KeyContext = {
   hasTextSelection: boolean;
   selectedSpanId: string | null;
   editable: boolean;
+  /** A suggestion (pre-marked span) has the focus: y or Enter accepts it, d dismisses it. */
+  focusedSuggestion?: boolean;
 };
 
 export type KeyAction =
@@ -30,10 +32,13 @@ export type KeyAction =
   | { type: "guidelines" }
   | { type: "help" }
   | { type: "attribute" }
-  | { type: "note" };
+  | { type: "note" }
+  | { type: "nextSuggestion"; direction: -1 | 1 }
+  | { type: "acceptSuggestion" }
+  | { type: "dismissSuggestion" };
 
 /** Letters the reader uses for its own actions; a label cannot take them as hotkeys. */
-export const RESERVED_READER_KEYS: readonly string[] = ["g", "s", "e"];
+export const RESERVED_READER_KEYS: readonly string[] = ["g", "s", "e", "n", "y", "d"];
 
 export function interpretKey(input: KeyInput, context: KeyContext): KeyAction | null {
   const mod = input.ctrlKey || input.metaKey;
@@ -43,7 +48,7 @@ export function interpretKey(input: KeyInput, context: KeyContext): KeyAction | 
     if ((key === "z" && input.shiftKey) || key === "y") return context.editable ? { type: "redo" } : null;
     return null;
   }
-  if (input.key === "Escape") return context.selectedSpanId ? { type: "deselect" } : null;
+  if (input.key === "Escape") return context.selectedSpanId || context.focusedSuggestion ? { type: "deselect" } : null;
   if (input.altKey && (input.key === "ArrowLeft" || input.key === "ArrowRight")) {
     if (!context.selectedSpanId || !context.editable) return null;
     return { type: "moveBound", bound: input.shiftKey ? "start" : "end", by: input.key === "ArrowLeft" ? -1 : 1 };
@@ -53,6 +58,11 @@ export function interpretKey(input: KeyInput, context: KeyContext): KeyAction | 
   if (key === "[") return { type: "jump", direction: -1 };
   if (key === "g") return { type: "guidelines" };
   if (key === "?") return { type: "help" };
+  if (context.editable && !context.hasTextSelection) {
+    if (key === "n") return { type: "nextSuggestion", direction: input.shiftKey ? -1 : 1 };
+    if (context.focusedSuggestion && (key === "y" || input.key === "Enter")) return { type: "acceptSuggestion" };
+    if (context.focusedSuggestion && key === "d") return { type: "dismissSuggestion" };
+  }
   const label = context.hotkeys.get(key);
   if (label && context.editable) {
     if (context.hasTextSelection) return { type: "tag", label };
@@ -74,7 +84,10 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: "Alt + ← / →", what: "Move the selected span's end" },
   { keys: "Alt + Shift + ← / →", what: "Move the selected span's start" },
   { keys: "Delete or Backspace", what: "Delete the selected span" },
-  { keys: "s", what: "Choose the speaker of the selected quote or claim" },
+  { keys: "s", what: "Choose the speaker of the selected quote or claim (or click an ACTOR span in the text)" },
+  { keys: "n / Shift + n", what: "Go to the next / previous suggestion (dashed outline)" },
+  { keys: "y or Enter", what: "Accept the suggestion: it becomes your span" },
+  { keys: "d", what: "Dismiss the suggestion (it stays dismissed)" },
   { keys: "e", what: "Edit the note of the selected span" },
   { keys: "Ctrl + Z / Ctrl + Shift + Z", what: "Undo / redo (saved like any change)" },
   { keys: "Escape", what: "Deselect the span" },

@@ -103,7 +103,7 @@ export const labelSetSchema = z
         ctx.addIssue({
           code: "custom",
           path: [index, "hotkey"],
-          message: `The reader uses ${label.hotkey} for itself (g guidelines, s speaker, e note): choose another hotkey.`,
+          message: `The reader uses ${label.hotkey} for itself (g guidelines, s speaker, e note, n y d suggestions): choose another hotkey.`,
         });
       }
       if (label.hotkey) seenHotkeys.add(label.hotkey);

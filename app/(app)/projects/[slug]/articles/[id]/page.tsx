@@ -7,6 +7,8 @@ import { getArticleForViewer } from "@/db/queries/articles";
 import { findUserByEmail } from "@/db/queries/users";
 import { readLayer, type LayerRef } from "@/db/queries/layers";
 import { myAssignmentStatus } from "@/db/queries/assignments";
+import { knownActors } from "@/db/queries/actors";
+import { listDismissals } from "@/db/queries/suggestions";
 import { requireUser } from "@/app/_server/page-guards";
 import { Workbench } from "@/components/editor/workbench";
 import { Markdown } from "@/components/ui/markdown";
@@ -46,10 +48,16 @@ export default async function ReaderPage({ params, searchParams }: PageProps<"/p
     layerName = owner.email;
   }
   const editable = layer.kind === "analyst" && access.own;
-  const [labels, initialLayer, status] = await Promise.all([
+  const [labels, initialLayer, status, suggestionSource] = await Promise.all([
     listProjectLabels(db, [project.id]),
     readLayer(db, article.id, layer),
     myAssignmentStatus(db, article.id, user.id),
+    // Suggestions are offered in the viewer's own layer only.
+    editable
+      ? Promise.all([readLayer(db, article.id, { kind: "suggestions" }), knownActors(db, project.id), listDismissals(db, article.id, user.id)]).then(
+          ([suggested, actors, dismissed]) => ({ modelSpans: suggested.spans, actors, dismissed }),
+        )
+      : null,
   ]);
 
   return (
@@ -75,6 +83,7 @@ export default async function ReaderPage({ params, searchParams }: PageProps<"/p
         initialLayer={initialLayer}
         assignmentStatus={status}
         guidelines={project.guidelines ? <Markdown source={project.guidelines} /> : null}
+        suggestionSource={suggestionSource}
       />
     </div>
   );
