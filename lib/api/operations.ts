@@ -18,9 +18,10 @@ import { agreementQuerySchema } from "../validation/agreement";
 import { changesBodySchema, MAX_CHANGES_BODY_BYTES } from "../validation/changes";
 import { exportQuerySchema } from "../validation/export";
 import { quotesQuerySchema } from "../validation/quotes";
+import { actorQuotesQuerySchema, actorSearchQuerySchema, dismissalSchema } from "../validation/actors";
 import { MAX_REVIEW_BODY_BYTES, reviewDecisionSchema, reviewUndoSchema } from "../validation/review";
 import { importQuerySchema, MAX_IMPORT_FILE_BYTES, MAX_MULTIPART_BYTES } from "../validation/imports";
-import { articlePathSchema, layerPathSchema, projectPathSchema } from "../validation/path-params";
+import { actorPathSchema, articlePathSchema, layerPathSchema, projectPathSchema } from "../validation/path-params";
 
 const binary = { type: "string", contentMediaType: "application/octet-stream" };
 
@@ -233,6 +234,77 @@ export const API_OPERATIONS: ApiOperation[] = [
     responses: { 200: { description: "The board after the undo.", content: { "application/json": { type: "object" } } } },
     errors: [400, 403, 409],
     example: { body: {} },
+  },
+  {
+    method: "get",
+    path: "/projects/{slug}/actors",
+    operationId: "listActors",
+    summary: "The project's register of canonical actors, or a fuzzy search of it",
+    description:
+      "With `q`: actors ranked by how well `q` matches their name or an alias (trigram and word-level similarity, so misspellings such as " +
+      "\"Walz\" or \"Volz\" find \"Mike Waltz\"), each with its score.",
+    tag: "Actors",
+    access: "members of the project and admins.",
+    params: projectPathSchema,
+    query: actorSearchQuerySchema,
+    responses: { 200: { description: "The actors.", content: { "application/json": { type: "object" } } } },
+    example: { query: "q=Kesler" },
+  },
+  {
+    method: "get",
+    path: "/projects/{slug}/actors/{actor}/quotes",
+    operationId: "listActorQuotes",
+    summary: "Every quote and claim attributed to an actor",
+    description: "Across the project, in the layers the caller may read (an analyst: their own), with article, outlet, date and context; `format=csv` for a download.",
+    tag: "Actors",
+    access: "members of the project and admins.",
+    params: actorPathSchema,
+    query: actorQuotesQuerySchema,
+    responses: {
+      200: {
+        description: "The attributed quotes and claims.",
+        content: { "application/json": { type: "object" }, "text/csv": { type: "string" } },
+      },
+    },
+    errors: [400],
+    example: { query: "format=csv" },
+  },
+  {
+    method: "get",
+    path: "/projects/{slug}/articles/{id}/suggestions/dismissals",
+    operationId: "listSuggestionDismissals",
+    summary: "The suggestions the caller dismissed on an article",
+    tag: "Suggestions",
+    access: "whoever may annotate the article (their own dismissals).",
+    params: articlePathSchema,
+    responses: { 200: { description: "The dismissed suggestion keys.", content: { "application/json": { type: "object" } } } },
+  },
+  {
+    method: "post",
+    path: "/projects/{slug}/articles/{id}/suggestions/dismissals",
+    operationId: "dismissSuggestion",
+    summary: "Dismiss a suggestion (built-in or a model's) for the caller",
+    description: "Keys are `builtin:LABEL:start:end` or `model:<span id>`. A dismissed suggestion is not offered again to this user on this article.",
+    tag: "Suggestions",
+    access: "whoever may annotate the article.",
+    params: articlePathSchema,
+    body: { schema: dismissalSchema },
+    responses: { 200: { description: "Dismissed.", content: { "application/json": { type: "object" } } } },
+    errors: [400],
+    example: { body: { key: "builtin:QUOTE:12:40" } },
+  },
+  {
+    method: "delete",
+    path: "/projects/{slug}/articles/{id}/suggestions/dismissals",
+    operationId: "restoreSuggestion",
+    summary: "Offer a dismissed suggestion again",
+    tag: "Suggestions",
+    access: "whoever may annotate the article.",
+    params: articlePathSchema,
+    body: { schema: dismissalSchema },
+    responses: { 200: { description: "Restored.", content: { "application/json": { type: "object" } } } },
+    errors: [400],
+    example: { body: { key: "builtin:QUOTE:12:40" } },
   },
 ];
 

@@ -50,3 +50,8 @@ export const dismissalSchema = z.object({
     .max(200)
     .regex(/^(builtin:[A-Z][A-Z0-9_]*:\d+:\d+|model:[0-9a-f-]{36})$/, { error: "Unknown suggestion key." }),
 });
+
+/** `GET /api/v1/projects/{slug}/actors/{actor}/quotes?format=` */
+export const actorQuotesQuerySchema = z.object({
+  format: z.enum(["csv", "json"], { error: "format is csv or json." }).default("json"),
+});

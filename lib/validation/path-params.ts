@@ -20,3 +20,5 @@ export const layerNameParam = z.string().min(1).max(320).meta({
 export const projectPathSchema = z.object({ slug: projectSlugParam });
 export const articlePathSchema = projectPathSchema.extend({ id: articleIdParam });
 export const layerPathSchema = articlePathSchema.extend({ layer: layerNameParam });
+export const actorIdParam = z.uuid().meta({ description: "The actor's id (as in `/projects/{slug}/actors/{actor}`)." });
+export const actorPathSchema = projectPathSchema.extend({ actor: actorIdParam });

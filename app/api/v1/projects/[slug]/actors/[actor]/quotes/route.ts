@@ -6,10 +6,9 @@ import { ApiError } from "@/lib/api/errors";
 import { quotesCsv, quotesFileName } from "@/lib/actors/quotes-csv";
 import { layerName } from "@/lib/actors/layer-name";
 import { contentDisposition } from "@/lib/export-request";
+import { actorQuotesQuerySchema } from "@/lib/validation/actors";
 
 export const dynamic = "force-dynamic";
-
-const querySchema = z.object({ format: z.enum(["csv", "json"], { error: "format is csv or json." }).default("json") });
 
 /**
  * `GET /api/v1/projects/{slug}/actors/{actor}/quotes[?format=csv]`: every QUOTE and CLAIM
@@ -17,7 +16,7 @@ const querySchema = z.object({ format: z.enum(["csv", "json"], { error: "format 
  * their own), with article, outlet, date and context.
  */
 export const GET = apiRoute<{ slug: string; actor: string }>(null, async ({ request, user, params }) => {
-  const parsed = querySchema.safeParse({ format: request.nextUrl.searchParams.get("format") ?? undefined });
+  const parsed = actorQuotesQuerySchema.safeParse({ format: request.nextUrl.searchParams.get("format") ?? undefined });
   if (!parsed.success) throw new ApiError("bad_request", parsed.error.issues[0]?.message ?? "Bad query.");
   if (!z.uuid().safeParse(params.actor).success) throw new ApiError("not_found", "No such actor.");
   const project = await projectForCaller(user, params.slug);
