@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clusterStory, nearClusters, summariseClusters, type StoryQuote } from "./story";
+import { actorStatements, clusterStory, nearClusters, summariseClusters, type StoryQuote } from "./story";
 
 const quote = (over: Partial<StoryQuote>): StoryQuote => ({
   key: over.article ?? "a",
@@ -59,5 +59,27 @@ describe("summariseClusters and nearClusters", () => {
     const c1 = summaries.find((s) => s.id === "c1")!;
     expect(c1).toMatchObject({ quotes: 2, outlets: 2, misattributed: false });
     expect(nearClusters(c1, summaries).map((s) => s.id)).toEqual(["c2"]);
+  });
+});
+
+describe("actorStatements", () => {
+  it("groups an actor's quotes by cluster, earliest first, with every outlet carrying them, and a dated timeline", () => {
+    const { clusters, timeline } = actorStatements(
+      [
+        quote({ article: "a", cluster: "c1", publishedAt: "2026-03-03", outlet: "Herald" }),
+        quote({ article: "b", cluster: "c1", publishedAt: "2026-03-04", outlet: "Wire", speaker: "Mike Waltz", speakerActorId: "waltz" }),
+        quote({ article: "c", cluster: "c2", publishedAt: "2026-03-01", outlet: "Times", text: "the door is open" }),
+        quote({ article: "d", cluster: "c3", publishedAt: "2026-03-01", outlet: "Post", text: "unrelated", speakerActorId: "other", speaker: "Other" }),
+      ],
+      "kessler",
+    );
+    expect(clusters.map((c) => [c.id, c.outlets, c.misattributed])).toEqual([
+      ["c2", 1, false],
+      ["c1", 2, true],
+    ]);
+    expect(timeline.map((t) => [t.date, t.article])).toEqual([
+      ["2026-03-01", "c"],
+      ["2026-03-03", "a"],
+    ]);
   });
 });

@@ -107,3 +107,22 @@ export function nearClusters(cluster: ClusterSummary, others: readonly ClusterSu
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
 }
+
+export type ActorTimelineEntry = { date: string | null; outlet: string | null; article: string; title: string; cluster: string; text: string };
+
+/**
+ * An actor's statements across the corpus: the clusters holding at least one quote or claim
+ * attributed to them (earliest first, with every outlet that carried them, whoever it named),
+ * and a timeline of the quotes attributed to them, by date.
+ */
+export function actorStatements(quotes: readonly StoryQuote[], actorId: string): { clusters: ClusterSummary[]; timeline: ActorTimelineEntry[] } {
+  const mine = quotes.filter((quote) => quote.speakerActorId === actorId);
+  const ids = new Set(mine.map((quote) => quote.cluster));
+  const clusters = summariseClusters(quotes.filter((quote) => ids.has(quote.cluster))).sort(
+    (a, b) => (a.firstPublished ?? "9999").localeCompare(b.firstPublished ?? "9999") || b.outlets - a.outlets,
+  );
+  const timeline = [...mine]
+    .sort((a, b) => (a.publishedAt ?? "9999").localeCompare(b.publishedAt ?? "9999") || a.article.localeCompare(b.article))
+    .map((quote) => ({ date: quote.publishedAt, outlet: quote.outlet, article: quote.article, title: quote.title, cluster: quote.cluster, text: quote.text }));
+  return { clusters, timeline };
+}

@@ -11,6 +11,9 @@ import { ActorFormButton, KIND_LABELS } from "@/components/actors/actor-form-dia
 import { buttonClass } from "@/components/ui/button";
 import { layerName } from "@/lib/actors/layer-name";
 import { can } from "@/lib/permissions";
+import { clusteredProjectQuotes } from "@/db/queries/quotes";
+import { actorStatements } from "@/lib/quotes/story";
+import { ActorStatements } from "@/components/quotes/actor-statements";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: "Actor" };
@@ -40,7 +43,13 @@ export default async function ActorPage({ params }: PageProps<"/projects/[slug]/
   const actor = await getActor(db, project.id, actorParam);
   if (!actor) notFound();
   if (actor.id !== actorParam) redirect(`/projects/${project.slug}/actors/${actor.id}`);
-  const [quotes, mentions] = await Promise.all([actorAttributions(db, project.id, actor.id, user), actorMentions(db, project.id, actor.id, user)]);
+  const reviewer = can(user.role, "review.use");
+  const [quotes, mentions, goldQuotes] = await Promise.all([
+    actorAttributions(db, project.id, actor.id, user),
+    actorMentions(db, project.id, actor.id, user),
+    reviewer ? clusteredProjectQuotes(db, project, { kind: "gold" }) : Promise.resolve(null),
+  ]);
+  const statements = goldQuotes ? actorStatements(goldQuotes, actor.id) : null;
   const csvHref = `/api/v1/projects/${project.slug}/actors/${actor.id}/quotes?format=csv`;
   const wikidata = actor.externalId && /^Q\d+$/.test(actor.externalId) ? `https://www.wikidata.org/wiki/${actor.externalId}` : null;
 
@@ -121,6 +130,8 @@ export default async function ActorPage({ params }: PageProps<"/projects/[slug]/
           </ol>
         )}
       </section>
+
+      {statements ? <ActorStatements slug={project.slug} name={actor.name} clusters={statements.clusters} timeline={statements.timeline} /> : null}
 
       <section aria-labelledby="mentions-heading" className="space-y-3">
         <h3 id="mentions-heading" className="text-lg font-semibold">
