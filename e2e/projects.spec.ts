@@ -31,7 +31,7 @@ test("an admin creates a project with an extra label, edits its guidelines and m
   await page.keyboard.type("source");
   await expect(extra.getByLabel("Key", { exact: true })).toHaveValue("SOURCE");
   await extra.getByLabel("Name").fill("Source document");
-  await extra.getByLabel("Hotkey").fill("d");
+  await extra.getByLabel("Hotkey").fill("o");
   await extra.getByLabel("Description").fill("A report or statement the article cites.");
   await page.getByRole("button", { name: "Create project" }).click();
 

@@ -69,7 +69,7 @@ export function ClusterStory({ slug, entries, near }: { slug: string; entries: S
       {near.length > 0 ? (
         <section aria-labelledby="near-heading" className="space-y-2">
           <h3 id="near-heading" className="text-sm font-semibold">
-            Close clusters (below the threshold)
+            Close clusters
           </h3>
           <ul className="space-y-2">
             {near.map((other) => (
