@@ -1,12 +1,12 @@
 /** A signed-in browser session reduced to what the load bench needs: a cookie jar and JSON requests. */
 import http from "node:http";
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
 export type JsonResponse = { status: number; body: unknown };
 
 export class SessionClient {
   private readonly cookies = new Map<string, string>();
+  /** Its own kept-alive connection, as a browser tab's session would have. */
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
   private constructor(private readonly origin: string) {}
 
@@ -34,7 +34,7 @@ export class SessionClient {
       headers["content-length"] = String(Buffer.byteLength(body));
     }
     return new Promise((resolve, reject) => {
-      const request = http.request(url, { method, headers, agent }, (response) => {
+      const request = http.request(url, { method, headers, agent: this.agent }, (response) => {
         for (const cookie of response.headers["set-cookie"] ?? []) {
           const [pair] = cookie.split(";");
           const at = pair.indexOf("=");
