@@ -70,11 +70,12 @@ export function SpanList({
         <label htmlFor="span-filter" className="sr-only">
           Filter spans
         </label>
-        <input id="span-filter" type="search" placeholder="Filter…" value={filter} onChange={(e) => setFilter(e.target.value)} className={`${inputClass} flex-1`} />
+        <input id="span-filter" type="search" placeholder="Filter…" value={filter} onChange={(e) => setFilter(e.target.value)} className={`${inputClass} min-w-0 flex-1`} />
         <label htmlFor="span-label-filter" className="sr-only">
           Show label
         </label>
-        <select id="span-label-filter" value={labelFilter} onChange={(e) => setLabelFilter(e.target.value)} className={`${inputClass} w-28`}>
+        <div className="w-28 shrink-0">
+          <select id="span-label-filter" value={labelFilter} onChange={(e) => setLabelFilter(e.target.value)} className={inputClass}>
           <option value="">All</option>
           {labels.map((label) => (
             <option key={label.key} value={label.key}>
@@ -82,6 +83,7 @@ export function SpanList({
             </option>
           ))}
         </select>
+        </div>
       </div>
       <div className="min-h-0 flex-1 space-y-3 overflow-y-auto pr-1">
         {orphans.length > 0 ? (
