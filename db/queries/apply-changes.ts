@@ -27,7 +27,11 @@ export type ChangeContext = {
   article: { id: string; text: string };
   layer: LayerRef;
   labels: ReadonlySet<string>;
+  /** Audit rows of the change being applied, written with its answer (set per change by applyOnce). */
+  audits?: AuditRow[];
 };
+
+type AuditRow = { entity: string; entity_id: string; action: string; before: unknown; after: unknown };
 
 /** A refusal that is the answer to a change (stored, so a replay gets it again). */
 class Refusal extends Error {
@@ -61,23 +65,30 @@ export async function applyChanges(db: Database, context: ChangeContext, changes
   return results;
 }
 
+/**
+ * The answer and the audit rows of a change are written together, last, in one statement of the
+ * change's transaction: a change id seen before makes that statement fail on the applied_changes
+ * key, the transaction rolls back whatever it did, and the stored first answer is returned. So a
+ * change costs no lookup of its id beforehand, and a replay or a concurrent duplicate is still
+ * applied at most once.
+ */
 async function applyOnce(db: Database, context: ChangeContext, index: OffsetIndex, change: Change): Promise<ChangeResult> {
-  const previous = await storedAnswer(db, change.id, context.userId);
-  if (previous) return previous;
   try {
     return await db.transaction(async (tx) => {
+      const audits: AuditRow[] = [];
+      const scoped: ChangeContext = { ...context, audits };
       let result: ChangeResult;
       try {
-        result = await applyOne(tx, context, index, change);
+        result = await applyOne(tx, scoped, index, change);
       } catch (error) {
         if (!(error instanceof Refusal)) throw error;
         result = { id: change.id, ok: false, error: { code: error.code, message: error.message, ...(error.current !== undefined ? { current: error.current } : {}) } };
       }
-      await tx.insert(appliedChanges).values({ changeId: change.id, userId: context.userId, result });
+      await recordAnswer(tx, context, change.id, result, audits);
       return result;
     });
   } catch (error) {
-    // A concurrent request with the same change id won the race: answer with its result.
+    // This change id was applied before (a replay), or a concurrent request with it won the race.
     if (uniqueViolation(error)) {
       const raced = await storedAnswer(db, change.id, context.userId);
       if (raced) return raced;
@@ -162,16 +173,37 @@ async function actorName(tx: Tx, actorId: string | null): Promise<string | null>
 }
 
 async function audit(tx: Tx, context: ChangeContext, entity: string, entityId: string, action: string, before: unknown, after: unknown) {
-  await tx.insert(auditLog).values({
-    userId: context.userId,
-    projectId: context.projectId,
-    articleId: context.article.id,
+  const row: AuditRow = {
     entity: context.layer.kind === "gold" ? `gold_${entity}` : entity,
-    entityId,
+    entity_id: entityId,
     action,
     before: before ?? null,
     after: after ?? null,
-  });
+  };
+  if (context.audits) {
+    context.audits.push(row);
+    return;
+  }
+  await tx.insert(auditLog).values({ userId: context.userId, projectId: context.projectId, articleId: context.article.id, entity: row.entity, entityId: row.entity_id, action: row.action, before: row.before, after: row.after });
+}
+
+/** The change's answer (its id is the guard against applying it twice) and its audit rows, in one statement. */
+async function recordAnswer(tx: Tx, context: ChangeContext, changeId: string, result: ChangeResult, audits: readonly AuditRow[]) {
+  const { userId } = context;
+  if (audits.length === 0) {
+    await tx.insert(appliedChanges).values({ changeId, userId, result });
+    return;
+  }
+  await tx.execute(sql`
+    with answer as (
+      insert into applied_changes (change_id, user_id, result) values (${changeId}::uuid, ${userId}::uuid, ${JSON.stringify(result)}::jsonb)
+      returning change_id
+    )
+    insert into audit_log (user_id, project_id, article_id, entity, entity_id, action, before, after)
+    select ${userId}::uuid, ${context.projectId}::uuid, ${context.article.id}::uuid, t.row->>'entity', t.row->>'entity_id', t.row->>'action',
+           nullif(t.row->'before', 'null'::jsonb), nullif(t.row->'after', 'null'::jsonb)
+    from answer, jsonb_array_elements(${JSON.stringify(audits)}::jsonb) with ordinality as t(row, n)
+    order by t.n`);
 }
 
 async function findDuplicate(tx: Tx, context: ChangeContext, span: { label: string; start: number; end: number }, exceptId?: string) {
@@ -198,12 +230,17 @@ async function createSpan(
   span: Extract<Change, { op: "create" }>["span"],
 ): Promise<SpanOut> {
   assertSpanFits(context, index, span);
-  const duplicate = await findDuplicate(tx, context, span);
-  if (duplicate) {
-    throw new Refusal("duplicate_span", "A span with this label and these bounds already exists in this layer.", spanOut(duplicate, await actorName(tx, duplicate.actorId)));
-  }
+  const refuseDuplicate = async () => {
+    const duplicate = await findDuplicate(tx, context, span);
+    if (duplicate) {
+      throw new Refusal("duplicate_span", "A span with this label and these bounds already exists in this layer.", spanOut(duplicate, await actorName(tx, duplicate.actorId)));
+    }
+  };
+  // Linking an actor changes the register: make sure the span is new before that.
+  if (span.actor) await refuseDuplicate();
   const actorId = await actorIdFor(tx, context.projectId, span.actor);
   await learnSurfaceForm(tx, actorId, span.label, span.text);
+  // Without an actor, the insert itself finds out (one round trip instead of two for the usual tag).
   const [row] = await tx
     .insert(annotations)
     .values({
@@ -219,8 +256,13 @@ async function createSpan(
       createdBy: context.userId,
       updatedBy: context.userId,
     })
+    .onConflictDoNothing()
     .returning();
-  const out = spanOut(row, await actorName(tx, actorId));
+  if (!row) {
+    await refuseDuplicate();
+    throw new Refusal("invalid_span", "A span with this id already exists: make a new UUID for a new span.");
+  }
+  const out = spanOut(row, actorId ? await actorName(tx, actorId) : null);
   await audit(tx, context, "annotation", row.id, "create", null, out);
   return out;
 }
