@@ -137,7 +137,10 @@ const API_MATRIX: Record<string, ApiCase[]> = {
     { name: "agreement", url: (fx) => v1(fx, "/agreement"), expect: each(401, 403, 403, 200, 200) },
     { name: "agreement of a project the reviewer is not in", url: (fx) => `/api/v1/projects/${fx.other}/agreement`, expect: each(401, 403, 403, 404, 200) },
   ],
-  "GET /api/v1/projects/{slug}/articles": [{ name: "article list", url: (fx) => v1(fx, "/articles"), expect: each(401, 200, 404, 200, 200) }],
+  "GET /api/v1/projects/{slug}/articles": [
+    { name: "article list", url: (fx) => v1(fx, "/articles"), expect: each(401, 200, 404, 200, 200) },
+    { name: "article list of unassigned articles", url: (fx) => v1(fx, "/articles?status=unassigned"), expect: each(401, 200, 404, 200, 200) },
+  ],
   "POST /api/v1/projects/{slug}/articles": [
     {
       name: "import an article",
@@ -169,7 +172,10 @@ const API_MATRIX: Record<string, ApiCase[]> = {
     { name: "write the analyst's layer by email", url: (fx) => articleUrl(fx, `/layers/${ANALYST}/changes`), body: (fx, _c, slot) => spanChange(fx, slot, "QUOTE"), expect: each(401, 200, 404, 403, 403) },
     { name: "write my layer of an article assigned to nobody", url: (fx) => articleUrl(fx, "/layers/me/changes", fx.hidden), body: (fx, _c, slot) => spanChange(fx, slot), expect: each(401, 404, 404, 200, 200) },
   ],
-  "GET /api/v1/projects/{slug}/articles/{id}/review": [{ name: "review board", url: (fx) => articleUrl(fx, "/review"), expect: each(401, 403, 403, 200, 200) }],
+  "GET /api/v1/projects/{slug}/articles/{id}/review": [
+    { name: "review board", url: (fx) => articleUrl(fx, "/review"), expect: each(401, 403, 403, 200, 200) },
+    { name: "review board of a project the reviewer is not in", url: (fx) => `/api/v1/projects/${fx.other}/articles/authz-other-article/review`, expect: each(401, 403, 403, 404, 200) },
+  ],
   "POST /api/v1/projects/{slug}/articles/{id}/review/decisions": [
     // nothing to accept yet: the decision is refused as stale (409) once the caller is let through
     { name: "accept unanimous", url: (fx) => articleUrl(fx, "/review/decisions"), body: () => json({ decision: "accept_unanimous" }), expect: each(401, 403, 403, 409, 409) },
@@ -473,6 +479,12 @@ test.describe("the authorisation matrix", () => {
     for (const caller of callers) {
       const found = await admin.get(articleUrl(fx, "", importedId(fx, caller.name.replace(/[^a-z]+/g, "-"))));
       expect(found.status(), `the article ${caller.name} tried to import`).toBe(caller.who === "admin" ? 200 : 404);
+    }
+
+    // An analyst's lists and exports hold only the articles assigned to them.
+    for (const url of [v1(fx, "/articles"), v1(fx, "/articles?status=unassigned"), v1(fx, "/export?format=jsonl&layer=me")]) {
+      expect(await (await admin.get(url.replace("layer=me", "layer=all"))).text(), `${url} as admin`).toContain(fx.hidden);
+      expect(await (await sessions.analyst.get(url)).text(), `${url} as the analyst`).not.toContain(fx.hidden);
     }
 
     // Blind annotation: an analyst's own quotes hold nothing of gold (the gold quote is attributed).
