@@ -146,7 +146,7 @@ const API_MATRIX: Record<string, ApiCase[]> = {
       name: "import an article",
       url: (fx) => v1(fx, `/articles?filename=authz.jsonl`),
       body: (fx, caller) => ({
-        data: `${JSON.stringify({ id: importedId(fx, caller), title: `Imported by ${caller}`, text: "A harmless article." })}\n`,
+        data: `${JSON.stringify({ id: importedId(fx, caller), title: `Imported by ${caller}`, text: `A harmless article, imported by ${caller}.` })}\n`,
         contentType: "application/x-ndjson",
       }),
       expect: each(401, 403, 403, 403, 200),
