@@ -53,13 +53,15 @@ type Fixture = {
   /** In `project`, assigned to nobody. */
   hidden: string;
   text: string;
+  /** The analyst and the reviewer are made for the run, so that the demo accounts' projects stay as other specs expect. */
+  analystEmail: string;
+  reviewerEmail: string;
   outsiderEmail: string;
   targetUserId: string;
   /** A token of the reviewer for each caller to try to revoke. */
   revocable: PerCaller<string>;
 };
 
-const ANALYST = ACCOUNTS.analyst;
 const OTHER_ANALYST = "bob@sourcemark.test"; // an analyst of the demo project, not of the test's
 const PASSWORD = "authz-password-2026";
 
@@ -89,7 +91,7 @@ const EXPORT_LAYER_CASES: { layer: (fx: Fixture) => string; name: string; expect
   { name: "gold", layer: () => "gold", expect: each(401, 403, 404, 200, 200) },
   { name: "all analysts", layer: () => "all", expect: each(401, 403, 404, 200, 200) },
   { name: "me", layer: () => "me", expect: each(401, 200, 404, 200, 200) },
-  { name: "the analyst's own email", layer: () => ANALYST, expect: each(401, 200, 404, 200, 200) },
+  { name: "the analyst's own email", layer: (fx) => fx.analystEmail, expect: each(401, 200, 404, 200, 200) },
   { name: "another analyst's email", layer: () => OTHER_ANALYST, expect: each(401, 403, 404, 200, 200) },
 ];
 /** Every export format: a layer's export, or the project's actor register (no layer). */
@@ -161,7 +163,7 @@ const API_MATRIX: Record<string, ApiCase[]> = {
     { name: "layer me", url: (fx) => articleUrl(fx, "/layers/me"), expect: each(401, 200, 404, 200, 200) },
     { name: "layer gold", url: (fx) => articleUrl(fx, "/layers/gold"), expect: each(401, 403, 404, 200, 200) },
     { name: "layer suggestions", url: (fx) => articleUrl(fx, "/layers/suggestions"), expect: each(401, 200, 404, 200, 200) },
-    { name: "the analyst's layer by email", url: (fx) => articleUrl(fx, `/layers/${ANALYST}`), expect: each(401, 200, 404, 200, 200) },
+    { name: "the analyst's layer by email", url: (fx) => articleUrl(fx, `/layers/${fx.analystEmail}`), expect: each(401, 200, 404, 200, 200) },
     { name: "another analyst's layer", url: (fx) => articleUrl(fx, `/layers/${OTHER_ANALYST}`), expect: each(401, 403, 404, 200, 200) },
     { name: "layer me of an article assigned to nobody", url: (fx) => articleUrl(fx, "/layers/me", fx.hidden), expect: each(401, 404, 404, 200, 200) },
   ],
@@ -169,7 +171,7 @@ const API_MATRIX: Record<string, ApiCase[]> = {
     { name: "write my layer", url: (fx) => articleUrl(fx, "/layers/me/changes"), body: (fx, _c, slot) => spanChange(fx, slot), expect: each(401, 200, 404, 200, 200) },
     { name: "write gold", url: (fx) => articleUrl(fx, "/layers/gold/changes"), body: (fx, _c, slot) => spanChange(fx, slot), expect: each(401, 403, 404, 200, 200) },
     { name: "write suggestions", url: (fx) => articleUrl(fx, "/layers/suggestions/changes"), body: (fx, _c, slot) => spanChange(fx, slot), expect: each(401, 403, 404, 200, 200) },
-    { name: "write the analyst's layer by email", url: (fx) => articleUrl(fx, `/layers/${ANALYST}/changes`), body: (fx, _c, slot) => spanChange(fx, slot, "QUOTE"), expect: each(401, 200, 404, 403, 403) },
+    { name: "write the analyst's layer by email", url: (fx) => articleUrl(fx, `/layers/${fx.analystEmail}/changes`), body: (fx, _c, slot) => spanChange(fx, slot, "QUOTE"), expect: each(401, 200, 404, 403, 403) },
     { name: "write my layer of an article assigned to nobody", url: (fx) => articleUrl(fx, "/layers/me/changes", fx.hidden), body: (fx, _c, slot) => spanChange(fx, slot), expect: each(401, 404, 404, 200, 200) },
   ],
   "GET /api/v1/projects/{slug}/articles/{id}/review": [
@@ -188,7 +190,7 @@ const API_MATRIX: Record<string, ApiCase[]> = {
     { name: "quotes of gold", url: (fx) => v1(fx, "/quotes?layer=gold"), expect: each(401, 403, 404, 200, 200) },
     { name: "quotes of gold as CSV", url: (fx) => v1(fx, "/quotes?layer=gold&format=csv"), expect: each(401, 403, 404, 200, 200) },
     { name: "quotes of my layer", url: (fx) => v1(fx, "/quotes?layer=me"), expect: each(401, 200, 404, 200, 200) },
-    { name: "quotes of the analyst's layer by email", url: (fx) => v1(fx, `/quotes?layer=${ANALYST}`), expect: each(401, 200, 404, 200, 200) },
+    { name: "quotes of the analyst's layer by email", url: (fx) => v1(fx, `/quotes?layer=${fx.analystEmail}`), expect: each(401, 200, 404, 200, 200) },
     { name: "quotes of another analyst's layer", url: (fx) => v1(fx, `/quotes?layer=${OTHER_ANALYST}`), expect: each(401, 403, 404, 200, 200) },
   ],
 };
@@ -351,11 +353,16 @@ test.describe("the authorisation matrix", () => {
     test.setTimeout(240_000);
     const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
     const admin = await signedIn(ACCOUNTS.admin);
-    const outsiderEmail = `authz-outsider-${run}@sourcemark.test`;
-    const outsider = await callAction(admin, "app/(app)/admin/users/actions.ts createUserAction", { email: outsiderEmail, name: "Outside Analyst", role: "analyst", password: PASSWORD });
-    const target = await callAction(admin, "app/(app)/admin/users/actions.ts createUserAction", { email: `authz-target-${run}@sourcemark.test`, name: "Target User", role: "analyst", password: PASSWORD });
-    expect(outsider.outcome, outsider.message).toBe("ok");
-    expect(target.outcome, target.message).toBe("ok");
+    const madeUser = async (kind: string, role: string) => {
+      const email = `authz-${kind}-${run}@sourcemark.test`;
+      const made = await callAction(admin, "app/(app)/admin/users/actions.ts createUserAction", { email, name: `Authz ${kind}`, role, password: PASSWORD });
+      expect(made.outcome, made.message).toBe("ok");
+      return { email, id: (made.data as { id: string }).id };
+    };
+    const analyst = await madeUser("analyst", "analyst");
+    const reviewer = await madeUser("reviewer", "reviewer");
+    const outsider = await madeUser("outsider", "analyst");
+    const target = await madeUser("target", "analyst");
 
     const project = `authz-${run}`;
     const other = `authz-other-${run}`;
@@ -365,11 +372,10 @@ test.describe("the authorisation matrix", () => {
     }
     const projectId = await projectIdOf(admin, project);
     const otherId = await projectIdOf(admin, other);
-    const usersPage = await (await admin.get("/admin/users")).text();
     for (const [projectRef, userId] of [
-      [projectId, userIdIn(usersPage, ANALYST)],
-      [projectId, userIdIn(usersPage, ACCOUNTS.reviewer)],
-      [otherId, (outsider.data as { id: string }).id],
+      [projectId, analyst.id],
+      [projectId, reviewer.id],
+      [otherId, outsider.id],
     ]) {
       const added = await callAction(admin, "app/(app)/projects/[slug]/settings/actions.ts addMemberAction", { projectId: projectRef, userId }, { slug: project });
       expect(added.outcome, added.message).toBe("ok");
@@ -391,9 +397,9 @@ test.describe("the authorisation matrix", () => {
     await importArticle(admin, project, { id: "authz-hidden", title: "Authz unassigned article", text: `${text} A later edition.` });
 
     sessions.anonymous = await signedIn(null);
-    sessions.analyst = await signedIn(ANALYST);
-    sessions.outsider = await signedIn(outsiderEmail, PASSWORD);
-    sessions.reviewer = await signedIn(ACCOUNTS.reviewer);
+    sessions.analyst = await signedIn(analyst.email, PASSWORD);
+    sessions.outsider = await signedIn(outsider.email, PASSWORD);
+    sessions.reviewer = await signedIn(reviewer.email, PASSWORD);
     sessions.admin = admin;
     for (const who of ["analyst", "outsider", "reviewer", "admin"] as const) {
       const made = await callAction(sessions[who], "app/(app)/settings/tokens/actions.ts createTokenAction", { name: `authz-${who}-${run}`, expiresInDays: 1 });
@@ -409,7 +415,7 @@ test.describe("the authorisation matrix", () => {
     const tokensPage = await (await sessions.reviewer.get("/settings/tokens")).text();
     for (const who of WHO) revocable[who] = tokenIdIn(tokensPage, `authz-revoke-${who}-${run}`);
 
-    fx = { run, project, projectId, other, otherId, article: "authz-article", hidden: "authz-hidden", text, outsiderEmail, targetUserId: (target.data as { id: string }).id, revocable };
+    fx = { run, project, projectId, other, otherId, article: "authz-article", hidden: "authz-hidden", text, analystEmail: analyst.email, reviewerEmail: reviewer.email, outsiderEmail: outsider.email, targetUserId: target.id, revocable };
   });
 
   test.afterAll(async () => {
@@ -474,8 +480,8 @@ test.describe("the authorisation matrix", () => {
     const reviewersAndAdmins = ["reviewer", "reviewer's token", "admin", "admin's token"];
     expect(await spanTexts("gold")).toEqual(wordsOf(reviewersAndAdmins));
     expect(await spanTexts("suggestions")).toEqual(wordsOf(reviewersAndAdmins));
-    expect(await spanTexts(ANALYST)).toEqual(wordsOf(["analyst", "analyst's token"]));
-    expect(await spanTexts(ANALYST, fx.hidden)).toEqual([]);
+    expect(await spanTexts(fx.analystEmail)).toEqual(wordsOf(["analyst", "analyst's token"]));
+    expect(await spanTexts(fx.analystEmail, fx.hidden)).toEqual([]);
     for (const caller of callers) {
       const found = await admin.get(articleUrl(fx, "", importedId(fx, caller.name.replace(/[^a-z]+/g, "-"))));
       expect(found.status(), `the article ${caller.name} tried to import`).toBe(caller.who === "admin" ? 200 : 404);
@@ -600,13 +606,6 @@ async function projectIdOf(admin: APIRequestContext, slug: string): Promise<stri
   const html = await (await admin.get(`/projects/${slug}/settings`)).text();
   const found = /\\?"projectId\\?":\\?"([0-9a-f-]{36})/.exec(html);
   if (!found) throw new Error(`no project id on the settings page of ${slug}`);
-  return found[1];
-}
-
-function userIdIn(usersPage: string, email: string): string {
-  const at = usersPage.indexOf(`>${email}<`);
-  const found = at < 0 ? null : /role-([0-9a-f-]{36})/.exec(usersPage.slice(at, at + 600));
-  if (!found) throw new Error(`no user id for ${email} on /admin/users`);
   return found[1];
 }
 
