@@ -550,18 +550,17 @@ test.describe("the authorisation matrix", () => {
     for (const who of WHO) expect(usersPage.includes(createdEmail(fx, who)), `the user ${who} tried to create`).toBe(who === "admin");
     const projects = ((await (await admin.get("/api/v1/projects")).json()) as { projects: { slug: string }[] }).projects.map((p) => p.slug);
     for (const who of WHO) expect(projects.includes(`authz-made-${who}-${fx.run}`), `the project ${who} tried to create`).toBe(who === "admin");
-    expect(usersPage).not.toContain("Renamed by analyst");
-    expect(usersPage).not.toContain("Renamed by reviewer");
+    for (const who of WHO) if (who !== "admin") expect(usersPage, `the rename ${who} tried`).not.toContain(`Renamed by ${who}`);
     for (const who of WHO) {
       // a token survives the callers who may not revoke it
-      const probe = await requests.newContext({ baseURL: BASE, extraHTTPHeaders: { authorization: `Bearer ${await tokenValueOf(who)}` } });
+      const probe = await requests.newContext({ baseURL: BASE, extraHTTPHeaders: { authorization: `Bearer ${tokenValueOf(who)}` } });
       contexts.push(probe);
       const status = (await probe.get("/api/v1/projects")).status();
       expect(status, `the reviewer's token that ${who} tried to revoke`).toBe(actionCase("revokeTokenAction").expect[who] === "ok" ? 401 : 200);
     }
   });
 
-  async function tokenValueOf(who: Who): Promise<string> {
+  function tokenValueOf(who: Who): string {
     const value = revocableValues.get(who);
     if (!value) throw new Error(`no token value kept for ${who}`);
     return value;
