@@ -25,7 +25,8 @@ export function getDb(): Database {
     const pool = new Pool({
       connectionString: url,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      connectionTimeoutMillis: 5_000,
+      // also how long a request waits for a free connection of the pool
+      connectionTimeoutMillis: Number(process.env.DATABASE_POOL_WAIT_MS ?? 5_000),
     });
     pool.on("error", (error) => console.error("[db] idle client error:", error.message));
     globalForDb.sourcemarkDb = { pool, db: drizzle(pool, { schema }) as unknown as Database };

@@ -44,6 +44,13 @@ async function openDatabase(): Promise<{ connection: Connection; appUrl: string;
     maxConnections: 64,
   });
   await socket.start();
+  // The socket server runs every connection on PGlite's one session and interleaves
+  // extended-protocol messages of concurrent connections outside transactions (Parse of one
+  // query, Bind of another: "bind message supplies 2 parameters", or rows of the wrong query;
+  // electric-sql/pglite#1046). PGlite runs one query at a time anyway, so the app's pool keeps
+  // one connection, and a request waits for it rather than failing after the usual 5 s.
+  process.env.DATABASE_POOL_SIZE = "1";
+  process.env.DATABASE_POOL_WAIT_MS ||= "120000";
   const port = Number(socket.getServerConn().split(":").pop());
   connection.embedded!.setServedPort(port);
   return {

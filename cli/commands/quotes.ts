@@ -26,7 +26,7 @@ export async function quotesCommand(db: Database, argv: string[], io: Io): Promi
   if (query.data.layer.toLowerCase() !== "gold") {
     const user = await findUserByEmail(db, query.data.layer);
     if (!user) throw new CliError(`--layer is gold or an analyst's email; no user "${query.data.layer}".`, 2);
-    layer = { kind: "analyst", userId: user.id };
+    layer = { kind: "analyst", userId: user.id, goldFirst: true };
   }
   const rows = await attributedQuotes(db, project, layer, { speaker: query.data.actor });
   if (query.data.format === "csv") io.out(quoteCsvHeader());

@@ -80,12 +80,17 @@ describe.each(testTargets())("attributed quotes and their clusters on $name", (t
   });
 
   it("falls back to an analyst's layer where an article has no gold, and filters by speaker", async () => {
-    const rows = await attributedQuotes(connection.db, project, { kind: "analyst", userId: analystId });
+    const rows = await attributedQuotes(connection.db, project, { kind: "analyst", userId: analystId, goldFirst: true });
     const times = rows.find((r) => r.article === "times-1")!;
     expect(times).toMatchObject({ speaker: "Mike Waltz", layer: "q@quotes.org" });
     expect(times.cluster).toBe(rows.find((r) => r.article === "herald-1")!.cluster);
-    const kessler = await attributedQuotes(connection.db, project, { kind: "analyst", userId: analystId }, { speaker: "marta kessler" });
+    const kessler = await attributedQuotes(connection.db, project, { kind: "analyst", userId: analystId, goldFirst: true }, { speaker: "marta kessler" });
     expect(kessler.map((r) => r.article)).toEqual(["herald-1", "wire-1"]);
+  });
+
+  it("gives an analyst's own layer alone, without gold, when gold may not stand in (blind annotation)", async () => {
+    const rows = await attributedQuotes(connection.db, project, { kind: "analyst", userId: analystId, goldFirst: false });
+    expect(rows.map((r) => [r.article, r.layer, r.speaker])).toEqual([["times-1", "q@quotes.org", "Mike Waltz"]]);
   });
 
   it("keeps a reviewer's split when clusters are computed again", async () => {

@@ -4,8 +4,12 @@ import { rowsOf } from "../rows";
 import { auditLog, projects, quoteClusterDecisions } from "../schema";
 import { QuoteClusterer, type ClusterDecision } from "../../lib/quotes/cluster";
 
-/** Which layer quotes come from: gold only, or gold where an article has it and else one analyst's layer. */
-export type QuoteLayer = { kind: "gold" } | { kind: "analyst"; userId: string };
+/**
+ * Which layer quotes come from: gold only; or one analyst's layer, with gold taking its place
+ * where an article has gold when `goldFirst` (for callers who may read gold: reviewers, admins,
+ * the CLI). An analyst asking for their own layer gets `goldFirst: false`, never gold.
+ */
+export type QuoteLayer = { kind: "gold" } | { kind: "analyst"; userId: string; goldFirst: boolean };
 
 export type QuoteRow = {
   /** Stable name of the quote for cluster decisions: `article external id:start:end:label`. */
@@ -37,7 +41,8 @@ export function quoteKey(article: string, start: number, end: number, label: str
  * attribution, one for the actors.
  */
 export async function loadProjectQuotes(db: Database, projectId: string, layer: QuoteLayer): Promise<QuoteRow[]> {
-  const fallback = layer.kind === "analyst" ? layer.userId : null;
+  const analyst = layer.kind === "analyst" ? layer.userId : null;
+  const withGold = layer.kind === "gold" || layer.goldFirst;
   const [spanRows, actorRows] = await Promise.all([
     db.execute(sql`
       with gold_articles as (
@@ -53,9 +58,9 @@ export async function loadProjectQuotes(db: Database, projectId: string, layer: 
       left join annotations speaker on speaker.id = r.to_id and speaker.deleted_at is null
       where ar.project_id = ${projectId} and a.deleted_at is null and a.label in ('QUOTE', 'CLAIM')
         and (
-          (a.layer_kind = 'gold')
-          or (${fallback}::uuid is not null and a.layer_kind = 'analyst' and a.layer_user_id = ${fallback}::uuid
-              and a.article_id not in (select article_id from gold_articles))
+          (${withGold}::boolean and a.layer_kind = 'gold')
+          or (${analyst}::uuid is not null and a.layer_kind = 'analyst' and a.layer_user_id = ${analyst}::uuid
+              and (not ${withGold}::boolean or a.article_id not in (select article_id from gold_articles)))
         )
       order by ar.published_at nulls last, ar.external_id, a.start, a."end", a.label`),
     db.execute(sql`

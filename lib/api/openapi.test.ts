@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Validator } from "@seriousme/openapi-schema-validator";
@@ -7,30 +6,16 @@ import { API_OPERATIONS, openApiDocument } from "./operations";
 import { buildOpenApiDocument, checkOperations, HTTP_METHODS, type ApiOperation } from "./openapi";
 import { curlExample } from "./curl";
 import { changesBodySchema } from "../validation/changes";
+import { routeHandlers } from "../app-routes";
 
-const API_DIR = path.resolve(__dirname, "../../app/api/v1");
+const APP_DIR = path.resolve(__dirname, "../../app");
 
-/** Every route file under app/api/v1 as [METHOD, "/projects/{slug}/…"], read from disk. */
+/** Every route file under app/api/v1 as "METHOD /projects/{slug}/…", read from disk. */
 function routesOnDisk(): string[] {
-  const routes: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/^route\.(ts|tsx|js)$/.test(entry.name)) {
-        const relative = path.relative(API_DIR, dir).split(path.sep).filter(Boolean);
-        const apiPath = "/" + relative.map((part) => part.replace(/^\[(?:\.\.\.)?(.+)\]$/, "{$1}")).join("/");
-        const source = fs.readFileSync(full, "utf8");
-        for (const method of HTTP_METHODS) {
-          const exported = new RegExp(`export\\s+(?:const|async\\s+function|function)\\s+${method.toUpperCase()}\\b`).test(source) ||
-            new RegExp(`export\\s*\\{[^}]*\\b${method.toUpperCase()}\\b[^}]*\\}`).test(source);
-          if (exported) routes.push(`${method.toUpperCase()} ${apiPath}`);
-        }
-      }
-    }
-  };
-  walk(API_DIR);
-  return routes.sort();
+  return routeHandlers(APP_DIR)
+    .filter((route) => route.path.startsWith("/api/v1/") && (HTTP_METHODS as readonly string[]).includes(route.method.toLowerCase()))
+    .map((route) => `${route.method} ${route.path.slice("/api/v1".length)}`)
+    .sort();
 }
 
 describe("the OpenAPI document", () => {

@@ -10,7 +10,7 @@ export const quotesQuerySchema = z.object({
     .default("gold")
     .meta({
       description:
-        "`gold` (default): the reviewed layer. An analyst's email (or `me`): gold where an article has it, else that analyst's layer.",
+        "`gold` (default): the reviewed layer. An analyst's email (or `me`): for reviewers and admins, gold where an article has it, else that analyst's layer; for an analyst (their own layer only), that layer alone, never gold.",
     }),
   actor: z.string().trim().min(1).max(300).optional().meta({ description: "Only the quotes attributed to this speaker (canonical name, any case)." }),
   format: z.enum(["jsonl", "csv"], { error: 'format is "jsonl" (the default) or "csv".' }).default("jsonl"),
