@@ -174,6 +174,7 @@ test("the app process is killed mid-write: after a restart, replayed changes and
     expect(answers.size).toBeGreaterThanOrEqual(12);
     expect(lost.length).toBeGreaterThan(0);
     expect(answers.size + lost.length).toBe(changes.length);
+    test.info().annotations.push({ type: "killed", description: `${answers.size} acknowledged, ${lost.length} answers lost` });
 
     // While the app is down, the analyst keeps tagging: the changes wait in IndexedDB.
     const queued = ["Jonas Brandt", "simply untrue, because our offer included a 4% raise."];
