@@ -48,6 +48,7 @@ test("HTML and script in an article, its notes and speakers show as text on the 
       id,
       title: HOSTILE_TITLE,
       outlet: "<b>Outlet</b>",
+      url: "javascript:window.__xss='url'",
       text,
       annotations: [
         { annotator: ALICE, spans: [span("k", "ACTOR", kessler, kessler + 7, { actor }), span("q", "QUOTE", quote, quote + 9, { note })], relations: [{ type: "attributed_to", from: "q", to: "k" }] },
@@ -56,6 +57,11 @@ test("HTML and script in an article, its notes and speakers show as text on the 
     })}\n`,
   );
   expect(imported.status(), await imported.text()).toBe(200);
+  // The reader: a `javascript:` source address is not made a link.
+  await admin.page.goto(`/projects/${PROJECT}/articles/${id}`);
+  await expect(admin.page.getByRole("heading", { level: 1 })).toHaveText(HOSTILE_TITLE);
+  await expect(admin.page.getByText("<b>Outlet</b>")).toBeVisible();
+  expect(await admin.page.locator('a[href^="javascript:" i]').count()).toBe(0);
   await admin.close();
 
   const reviewer = await signedIn(browser, ACCOUNTS.reviewer);
@@ -195,6 +201,18 @@ test("SQL metacharacters in every search field give results or clear errors, nev
     }
     const projects = await api.get(`/api/v1/projects/${q}`);
     expect(projects.status(), `project slug ${JSON.stringify(probe)}`).toBeLessThan(500);
+  }
+
+  // Paths that are not UTF-8 once decoded, or hold a NUL: a clear 400 before any lookup, pages and API alike.
+  for (const path of [`/projects/%FF`, `/projects/${PROJECT}/articles/%00`, `/projects/${PROJECT}/review/a%00b`]) {
+    const answer = await api.get(path);
+    expect(answer.status(), path).toBe(400);
+    expect(await answer.text()).toMatch(/Bad request: The address/);
+  }
+  for (const path of [`/api/v1/projects/${PROJECT}/articles/%FF%FE`, `/api/v1/projects/${PROJECT}/articles/%00/layers/me`]) {
+    const answer = await api.get(path);
+    expect(answer.status(), path).toBe(400);
+    expect((await answer.json()).error.code).toBe("bad_request");
   }
 
   // Metacharacters are literal: every tail of the title, starting at each of them, finds this article alone.

@@ -62,7 +62,7 @@ export function apiRoute<P = Record<string, string>>(
       await enforceRateLimit(caller);
       const { user } = caller;
       if (permission && !can(user.role, permission)) throw new ApiError("forbidden", "Your role does not allow this.");
-      if (containsNul([request.nextUrl.pathname, ...request.nextUrl.searchParams.entries()].flat())) throw new ApiError("bad_request", NUL_MESSAGE);
+      if (containsNul([...request.nextUrl.searchParams.entries()].flat())) throw new ApiError("bad_request", NUL_MESSAGE);
       const params = (await routeContext?.params) ?? ({} as P);
       const result = await handler({ request, user, params });
       return result instanceof Response ? result : NextResponse.json(result);

@@ -16,6 +16,7 @@ import { SpanDetails } from "./span-details";
 import { SaveStatusLine } from "./save-status";
 import { MarkDoneButton } from "./mark-done-button";
 import { useEditorSession } from "./use-editor-session";
+import { isSafeHref } from "@/lib/markdown";
 
 export type WorkbenchLabel = { key: string; name: string; colour: string; hotkey: string | null; description: string };
 
@@ -212,7 +213,8 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
           <h1 className="font-serif text-2xl font-semibold leading-tight">{article.title}</h1>
           <p className="text-sm text-stone-700">
             {[article.outlet, article.publishedAt].filter(Boolean).join(" · ")}
-            {article.url ? (
+            {/* Only http(s) sources become links: an imported `javascript:` or `data:` address stays inert. */}
+            {article.url && isSafeHref(article.url) ? (
               <>
                 {" · "}
                 <a href={article.url} className="underline" rel="noreferrer noopener" target="_blank">
