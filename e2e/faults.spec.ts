@@ -193,6 +193,12 @@ test("the app process is killed mid-write: after a restart, replayed changes and
     await expect(saveState(reader.page)).toHaveAttribute("data-save-state", "saved", { timeout: 45_000 });
     expect(await notReloaded(reader.page)).toBe(true);
 
+    if (database.url) {
+      const landed = await countRows(database.url, lost.map((c) => c.id));
+      test.info().annotations.push({ type: "landed", description: `${landed.applied} of the lost answers' changes were stored before the kill` });
+      expect(landed.applied).toBe(landed.annotations);
+    }
+
     // Replay every change whose answer was lost, with the same UUIDs, as the editor's outbox does;
     // acknowledged ones replayed answer what they answered first.
     for (const change of lost) {
