@@ -11,6 +11,18 @@ import pg from "pg";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
+// Whatever a failed or timed-out test leaves running is stopped when the worker exits.
+const leftovers = new Set<() => void>();
+process.once("exit", () => {
+  for (const cleanup of leftovers) {
+    try {
+      cleanup();
+    } catch {
+      // best effort: the worker is going away
+    }
+  }
+});
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -51,6 +63,11 @@ export async function startApp(env: Record<string, string>, port?: number): Prom
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const leftover = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  };
+  leftovers.add(leftover);
+  void exited.then(() => leftovers.delete(leftover));
   const url = `http://127.0.0.1:${appPort}`;
   await waitFor(
     `the app on port ${appPort} to answer`,
@@ -60,7 +77,11 @@ export async function startApp(env: Record<string, string>, port?: number): Prom
       return response.status === 200;
     },
     120_000,
-  );
+  ).catch(async (error) => {
+    leftover();
+    await exited;
+    throw error;
+  });
   return {
     url,
     port: appPort,
@@ -133,6 +154,11 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const pgCtl = (...args: string[]) => run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-t", "60", ...args]);
   pgCtl("-o", options, "start");
   let running = true;
+  const leftover = () => {
+    if (running) pgCtl("-m", "immediate", "stop");
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  leftovers.add(leftover);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
@@ -145,6 +171,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       running = true;
     },
     destroy() {
+      leftovers.delete(leftover);
       try {
         if (running) pgCtl("-m", "immediate", "stop");
       } finally {
