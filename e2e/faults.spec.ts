@@ -256,3 +256,36 @@ test("the browser loses its network mid-session: spans queue with an offline not
   expect(spans.every((s) => s.version === 1)).toBe(true);
   await context.close();
 });
+
+test("two app instances on one database share sessions and change ids: a replay on the other instance writes nothing more", async ({ browser, playwright }) => {
+  test.setTimeout(240_000);
+  test.skip(!process.env.DATABASE_URL, "the embedded database is for one process only");
+  const database = await throwawayDatabase();
+  let first: App | null = null;
+  let second: App | null = null;
+  try {
+    first = await startApp(database.env);
+    second = await startApp({ ...database.env, SOURCEMARK_DEMO: "0" });
+    const context = await browser.newContext({ baseURL: first.url });
+    const page = await context.newPage();
+    await signIn(page, CHEN);
+    const cookies = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const other = await playwright.request.newContext({ baseURL: second.url, extraHTTPHeaders: { cookie: cookies } });
+
+    // The session made on the first instance is valid on the second (the secret is in the database).
+    expect((await other.get("/api/v1/projects")).status()).toBe(200);
+    const changesUrl = `/api/v1/projects/${PROJECT}/articles/${LEDGER}/layers/me/changes`;
+    const change: Change = { id: randomUUID(), op: "create", span: { start: 0, end: 10, label: "ACTOR", text: "Economists" } };
+    const written = await page.request.post(changesUrl, { data: { changes: [change] } });
+    expect(written.status()).toBe(200);
+    const replayed = await other.post(changesUrl, { data: { changes: [change] } });
+    expect(await replayed.json()).toEqual(await written.json());
+    expectExactlyOnce(await layerOf(other, LEDGER), ["Economists"]);
+    await other.dispose();
+    await context.close();
+  } finally {
+    await second?.kill("SIGTERM");
+    await first?.kill("SIGTERM");
+    await database.drop();
+  }
+});
