@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { ACCOUNTS, signIn } from "./support";
+import { sendUnfinished } from "./api-support";
 import { selectTextByMouse } from "./select-text";
 import { privatePostgresUnavailable, startApp, startPrivatePostgres, throwawayDatabase, type App } from "./fault-support";
 
@@ -286,6 +287,58 @@ test("two app instances on one database share sessions and change ids: a replay 
   } finally {
     await second?.kill("SIGTERM");
     await first?.kill("SIGTERM");
+    await database.drop();
+  }
+});
+
+test("an import killed halfway leaves nothing behind, and the same file imports whole after the restart", async ({ browser }) => {
+  test.setTimeout(240_000);
+  test.skip(!process.env.DATABASE_URL, "watches the import's transaction on the PostgreSQL server");
+  const database = await throwawayDatabase();
+  let app: App | null = null;
+  try {
+    app = await startApp(database.env);
+    const port = app.port;
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    await signIn(page, ACCOUNTS.admin);
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const marker = `halfway${Date.now().toString(36)}`;
+    const lines = Array.from({ length: 3000 }, (_, i) => `${JSON.stringify({ id: `${marker}-${i}`, title: `${marker} ${i}`, text: `Article ${i} of ${marker}: the port stayed closed for another day.` })}\n`);
+    const firstHalf = Buffer.from(lines.slice(0, 1500).join(""));
+    const importUrl = `${app.url}/api/v1/projects/${PROJECT}/articles?filename=${marker}.jsonl`;
+
+    // Half the file arrives and the server writes its first batches inside its transaction, then waits
+    // for the rest, which never comes: a transaction that has written and is idle is the import's.
+    void sendUnfinished(importUrl, { method: "POST", headers: { cookie, "content-type": "application/x-ndjson" }, chunks: [firstHalf] }).catch(() => {});
+    const watcher = new pg.Client({ connectionString: database.url! });
+    await watcher.connect();
+    const name = new URL(database.url!).pathname.slice(1);
+    await expect
+      .poll(
+        async () =>
+          (
+            await watcher.query(
+              `select count(*)::int as n from pg_stat_activity where datname = $1 and state = 'idle in transaction' and backend_xid is not null`,
+              [name],
+            )
+          ).rows[0].n,
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(0);
+    await app.kill("SIGKILL");
+    const articlesOf = async () => (await watcher.query(`select count(*)::int as n from articles where external_id like $1`, [`${marker}-%`])).rows[0].n;
+    await expect.poll(articlesOf, { timeout: 30_000 }).toBe(0);
+
+    app = await startApp(database.env, port);
+    expect(await articlesOf()).toBe(0);
+    const whole = await page.request.post(importUrl, { headers: { "content-type": "application/x-ndjson" }, data: lines.join("") });
+    expect(whole.status(), await whole.text()).toBe(200);
+    expect(await articlesOf()).toBe(lines.length);
+    await watcher.end();
+    await context.close();
+  } finally {
+    await app?.kill("SIGTERM");
     await database.drop();
   }
 });
