@@ -9,6 +9,7 @@ import { resolveDataDir } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import { getOrCreateSecret } from "../db/queries/settings";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../db/seed/demo";
+import { requestTargetProblem, requestTargetRefusal } from "../lib/request-target";
 import { securityHeaders } from "../lib/security-headers";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -91,6 +92,12 @@ export async function serve(argv: string[]): Promise<void> {
     const headers = securityHeaders(randomBytes(16).toString("base64"), { dev: options.dev });
     req.headers["content-security-policy"] = headers["Content-Security-Policy"];
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    const problem = requestTargetProblem(req.url ?? "/");
+    if (problem) {
+      const refusal = requestTargetRefusal(req.url ?? "/", problem);
+      res.writeHead(400, { "content-type": refusal.contentType }).end(refusal.body);
+      return;
+    }
     void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {

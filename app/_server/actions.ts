@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { can, type Permission } from "@/lib/permissions";
 import { getCurrentUser, type CurrentUser } from "./current-user";
+import { containsNul } from "@/lib/validation/nul";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -37,6 +38,7 @@ export function defineAction<S extends z.ZodType, T>(
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: "Your session has expired. Sign in again." };
     if (permission && !can(user.role, permission)) return { ok: false, error: "Your role does not allow this." };
+    if (containsNul(parsed.data)) return { ok: false, error: "The text contains a NUL character (U+0000), which cannot be stored. Remove it and try again." };
     try {
       return { ok: true, data: await run(parsed.data, user) };
     } catch (error) {

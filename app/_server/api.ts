@@ -8,6 +8,7 @@ import { ApiError } from "@/lib/api/errors";
 import { RATE_WINDOW_SECONDS, rateLimitKey, rateLimitsFrom, type RateLimits } from "@/lib/api/rate-limit";
 import { bearerTokenFrom } from "@/lib/auth/tokens";
 import { can, type Permission } from "@/lib/permissions";
+import { containsNul, NUL_MESSAGE } from "@/lib/validation/nul";
 import { getCurrentUser, type CurrentUser } from "./current-user";
 
 export type ApiContext<P> = { request: NextRequest; user: CurrentUser; params: P };
@@ -61,6 +62,7 @@ export function apiRoute<P = Record<string, string>>(
       await enforceRateLimit(caller);
       const { user } = caller;
       if (permission && !can(user.role, permission)) throw new ApiError("forbidden", "Your role does not allow this.");
+      if (containsNul([...request.nextUrl.searchParams.entries()].flat())) throw new ApiError("bad_request", NUL_MESSAGE);
       const params = (await routeContext?.params) ?? ({} as P);
       const result = await handler({ request, user, params });
       return result instanceof Response ? result : NextResponse.json(result);

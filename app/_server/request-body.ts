@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
+import { containsNul, NUL_MESSAGE } from "@/lib/validation/nul";
 
 /** Reads a body up to `maxBytes`, refusing larger ones with 413 before reading them whole. */
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
@@ -64,9 +65,12 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   } catch {
     throw new ApiError("bad_request", "The request body is not valid UTF-8.");
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new ApiError("bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
   }
+  if (containsNul(value)) throw new ApiError("bad_request", NUL_MESSAGE);
+  return value;
 }

@@ -21,6 +21,7 @@ import type { OverlayInput, SpeakerTag } from "./suggestion-plugin";
 import { acceptedSpan, allSuggestions, openSuggestions, type ModelSpan } from "@/lib/suggestions/visible";
 import type { KnownActor } from "@/lib/suggestions/actor-mentions";
 import type { SuggestedSpan } from "@/lib/suggestions/types";
+import { isSafeHref } from "@/lib/markdown";
 
 export type WorkbenchLabel = { key: string; name: string; colour: string; hotkey: string | null; description: string };
 
@@ -344,7 +345,8 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
           <h1 className="font-serif text-2xl font-semibold leading-tight">{article.title}</h1>
           <p className="text-sm text-stone-700">
             {[article.outlet, article.publishedAt].filter(Boolean).join(" · ")}
-            {article.url ? (
+            {/* Only http(s) sources become links: an imported `javascript:` or `data:` address stays inert. */}
+            {article.url && isSafeHref(article.url) ? (
               <>
                 {" · "}
                 <a href={article.url} className="underline" rel="noreferrer noopener" target="_blank">

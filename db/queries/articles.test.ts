@@ -100,6 +100,11 @@ describe.each(testTargets())("browsing and assigning articles on $name", (target
     expect(await search("cranes")).toEqual(["a-007"]);
     expect(await search("'; drop table articles; --")).toEqual([]);
     expect(await search("_")).toEqual([]);
+    // A NUL cannot be sent to PostgreSQL in text: it is dropped from the terms rather than failing.
+    expect(await search("vel\u0000mora")).toEqual(["a-003"]);
+    expect((await search("\u0000")).length).toBe(50);
+    for (const probe of ["\\", "$$", ":*", "&|!(", "'\\'"]) expect(await search(probe)).toEqual([]);
+    expect((await search("$1")).length).toBeLessThan(50); // a placeholder is text like any other
   });
 
   it("filters by status, assignee, unassigned and label counts", async () => {

@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-o
 import type { Database } from "../types";
 import { annotations, articles, assignments, users, type Role } from "../schema";
 import { ARTICLE_PAGE_SIZE, decodeCursor, encodeCursor, type ArticleFilters } from "../../lib/validation/articles";
+import { withoutNul } from "../../lib/validation/nul";
 
 export type Viewer = { id: string; role: Role };
 
@@ -37,10 +38,12 @@ export async function searchArticles(
   filters: ArticleFilters,
 ): Promise<{ items: ArticleListItem[]; nextCursor: string | null }> {
   const conditions: (SQL | undefined)[] = [eq(articles.projectId, projectId), visibleTo(viewer)];
-  if (filters.q) {
-    const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // PostgreSQL cannot hold U+0000 in text, so a NUL in the terms is noise: dropped, not an error.
+  const q = filters.q ? withoutNul(filters.q).trim() : "";
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
-      sql`(${articles.title} ilike ${like} or ${articles.outlet} ilike ${like} or ${articles.textWords} @@ plainto_tsquery('simple', ${filters.q}))`,
+      sql`(${articles.title} ilike ${like} or ${articles.outlet} ilike ${like} or ${articles.textWords} @@ plainto_tsquery('simple', ${q}))`,
     );
   }
   const assigneeId = viewer.role === "analyst" ? viewer.id : filters.assignee;

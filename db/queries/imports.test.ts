@@ -134,6 +134,27 @@ describe.each(testTargets())("importing files on $name", (target) => {
     expect(await count()).toBe(before);
   });
 
+  it("refuses a NUL character (which PostgreSQL cannot store) in any field, naming the line, and writes nothing", async () => {
+    const before = await count();
+    const good = `{"id":"nul-ok-${Math.random()}","text":"A fine text ${Math.random()}"}`;
+    const nulLines = [
+      JSON.stringify({ id: "nul-1", title: "a\u0000b", text: "Title with a NUL" }),
+      JSON.stringify({ id: "nul-2", text: "Text with a NUL \u0000 inside" }),
+      JSON.stringify({ id: "nul-3", text: "Note with NUL", annotations: [{ annotator: "x@i.org", spans: [{ id: "s", label: "QUOTE", start: 0, end: 4, text: "Note", note: "\u0000" }], relations: [] }] }),
+      JSON.stringify({ id: "nul-4", text: "Meta with NUL", meta: { "k\u0000": "v" } }),
+    ];
+    for (const line of nulLines) {
+      const result = await jsonl("nul.jsonl", `${good}\n${line}\n`);
+      expect(result.ok, line).toBe(false);
+      expect(result.errors[0], line).toMatchObject({ file: "nul.jsonl", line: 2 });
+      expect(result.errors[0].message).toMatch(/NUL/);
+    }
+    const plain = await importFile(connection.db, context, { kind: "plain", file: "nul.txt", bytes: bytes("Title\nBody \u0000 here") });
+    expect(plain.ok).toBe(false);
+    expect(plain.errors[0].message).toMatch(/NUL/);
+    expect(await count()).toBe(before);
+  });
+
   it("refuses an id already used for another text, rolling back the whole file", async () => {
     const before = await count();
     const result = await jsonl("clash.jsonl", `{"id":"new-one","text":"brand new text"}\n{"id":"d1","text":"different text"}\n`);

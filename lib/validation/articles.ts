@@ -24,7 +24,7 @@ export function decodeCursor(cursor: string | undefined): [string, string] | nul
   if (!cursor) return null;
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && /^\d{4}-\d{2}-\d{2}$/.test(value[0]) && typeof value[1] === "string") {
+    if (Array.isArray(value) && value.length === 2 && /^\d{4}-\d{2}-\d{2}$/.test(value[0]) && typeof value[1] === "string" && !value[1].includes("\u0000")) {
       return [value[0], value[1]];
     }
   } catch {
