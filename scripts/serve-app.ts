@@ -72,7 +72,8 @@ export async function serve(argv: string[]): Promise<void> {
   }
   const { connection } = opened;
   await migrateDatabase(connection.db, connection.driver);
-  const seeded = process.env.SOURCEMARK_DEMO === "0" ? false : await seedDemo(connection.db);
+  // The end-to-end suite runs on the plain demo project only: its specs count on what it holds.
+  const seeded = process.env.SOURCEMARK_DEMO === "0" ? false : await seedDemo(connection.db, { showcase: process.env.SOURCEMARK_E2E !== "1" });
   process.env.NEXTAUTH_SECRET ||= await getOrCreateSecret(connection.db, "session_secret");
   process.env.AUTH_TRUST_HOST ||= "true";
   process.env.DATABASE_URL = opened.appUrl;
@@ -110,7 +111,7 @@ export async function serve(argv: string[]): Promise<void> {
 
   console.log(`Sourcemark is running at http://localhost:${options.port}`);
   console.log(`Database: ${connection.where}`);
-  if (seeded) console.log("Loaded the demo project “Velmora port strike”.");
+  if (seeded) console.log("Loaded the demo projects “Velmora port strike” and “Velmora strike: a reviewed sample”.");
   console.log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(9)} ${account.email}`);
 

@@ -102,7 +102,7 @@ describe.each(testTargets())("demo seed on $name", (target) => {
 
   it("loads accounts, articles and balanced assignments, with text stored exactly", async () => {
     const db = connection.db;
-    expect(await seedDemo(db)).toBe(true);
+    expect(await seedDemo(db, { showcase: false })).toBe(true);
     const stored = await db.select().from(articles);
     expect(stored).toHaveLength(DEMO_ARTICLES.length);
     for (const demo of DEMO_ARTICLES) {

@@ -1,8 +1,9 @@
 import type { Database } from "../types";
 import { articles, assignments } from "../schema";
-import { countUsers, createUser } from "../queries/users";
+import { countUsers, createUser, type PublicUser } from "../queries/users";
 import { addProjectMembers, createProject } from "../queries/projects";
 import { DEMO_ARTICLES } from "./demo-articles";
+import { seedShowcase } from "./showcase";
 import { textHash } from "../../lib/text/text-hash";
 import type { Role } from "../schema";
 
@@ -24,10 +25,13 @@ const GUIDELINES = `# Velmora strike coverage
 - Attribute each QUOTE and CLAIM to the ACTOR mention that made it.
 `;
 
-/** Loads the demo project into an empty database. Returns false (and does nothing) when users exist. */
-export async function seedDemo(db: Database): Promise<boolean> {
+/**
+ * Loads the demo project into an empty database, and (unless `showcase` is false) a second,
+ * already annotated and reviewed project. Returns false (and does nothing) when users exist.
+ */
+export async function seedDemo(db: Database, options: { showcase?: boolean } = {}): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
-  const created = [];
+  const created: PublicUser[] = [];
   for (const account of DEMO_ACCOUNTS) created.push(await createUser(db, { ...account, password: DEMO_PASSWORD }));
   const admin = created[0];
   const project = await createProject(db, {
@@ -61,5 +65,9 @@ export async function seedDemo(db: Database): Promise<boolean> {
     [0, 1].map((k) => ({ articleId: article.id, userId: analysts[(index + k) % analysts.length].id })),
   );
   await db.insert(assignments).values(rows);
+  if (options.showcase !== false) {
+    const byEmail = (email: string) => created.find((user) => user.email === email)!;
+    await seedShowcase(db, { admin, reviewer: byEmail("reviewer@sourcemark.test"), alice: byEmail("alice@sourcemark.test"), bob: byEmail("bob@sourcemark.test") });
+  }
   return true;
 }
