@@ -20,6 +20,8 @@ import { insertBaseline } from "./baseline";
 import { SessionClient } from "./session-client";
 
 const ANALYSTS = Number(process.env.ANALYSTS ?? 50);
+/** Changes per request: 1 is one action per request; more is what the editor sends when actions come faster than answers. */
+const BATCH = Number(process.env.BATCH ?? 1);
 const SECONDS = Number(process.env.SECONDS ?? 30);
 const PASSWORD = "load-bench-password";
 const PROJECT = "velmora-strike";
@@ -29,7 +31,7 @@ const MIX: [Op, number][] = [["create", 0.45], ["move", 0.2], ["relabel", 0.15],
 type Op = "create" | "move" | "relabel" | "delete" | "read";
 
 type Believed = { id: string; version: number; start: number; end: number; label: string };
-type Sample = { op: Op; ms: number; ok: boolean };
+type Sample = { op: Op; ms: number; ok: boolean; changes: number };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const load = () => os.loadavg().map((value) => value.toFixed(1)).join(" ");
@@ -82,7 +84,7 @@ class Analyst {
     return { start, end, text: this.index.slice(start, end) };
   }
 
-  private someSpan(): Believed {
+  private someSpan(): Believed | undefined {
     const spans = [...this.believed.values()];
     return spans[Math.floor(this.random() * spans.length)];
   }
@@ -92,44 +94,63 @@ class Analyst {
       const op = this.pickOp();
       const began = performance.now();
       let ok = true;
+      let changes = 0;
       try {
-        ok = await this.act(op);
+        if (op === "read") ok = await this.read();
+        else ({ ok, changes } = await this.write(op));
       } catch (error) {
         ok = false;
         this.errors.push(`${op}: ${(error as Error).message}`);
       }
-      this.samples.push({ op, ms: performance.now() - began, ok });
+      this.samples.push({ op, ms: performance.now() - began, ok, changes });
     }
   }
 
-  private async act(op: Op): Promise<boolean> {
-    if (op === "read") {
-      const response = await this.client.request("GET", this.layerPath);
-      if (response.status !== 200) return this.fail(`read: HTTP ${response.status}`);
-      return true;
-    }
-    const change = this.changeFor(op);
-    if (!change) return true;
-    const response = await this.client.request("POST", `${this.layerPath}/changes`, { changes: [change] });
-    if (response.status !== 200) return this.fail(`${op}: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
-    const [result] = (response.body as { results: { ok: boolean; span?: Believed; deleted?: boolean; error?: { code: string; message: string } }[] }).results;
-    if (!result.ok) {
-      // Two random spans of the same label and bounds are one span: the server says so, nothing is written.
-      if (result.error?.code === "duplicate_span") return true;
-      return this.fail(`${op}: ${result.error?.code} ${result.error?.message}`);
-    }
-    const span = result.span!;
-    if (result.deleted) this.believed.delete(span.id);
-    else this.believed.set(span.id, { id: span.id, version: span.version, start: span.start, end: span.end, label: span.label });
+  private async read(): Promise<boolean> {
+    const response = await this.client.request("GET", this.layerPath);
+    if (response.status !== 200) return this.fail(`read: HTTP ${response.status}`);
     return true;
   }
 
-  private changeFor(op: Op): object | null {
+  /** One request of BATCH changes: this op first, then more of the mix, each on a span of its own. */
+  private async write(first: Exclude<Op, "read">): Promise<{ ok: boolean; changes: number }> {
+    const used = new Set<string>();
+    const batch: { op: Op; change: object }[] = [];
+    for (let k = 0; k < BATCH; k++) {
+      let op: Op = k === 0 ? first : this.pickOp();
+      if (op === "read") op = "create";
+      const change = this.changeFor(op, used);
+      if (change) batch.push({ op, change });
+    }
+    const response = await this.client.request("POST", `${this.layerPath}/changes`, { changes: batch.map((b) => b.change) });
+    // 400 when a change was refused (a random duplicate span is, harmlessly): the results say which.
+    const results = (response.body as { results?: { ok: boolean; span?: Believed; deleted?: boolean; error?: { code: string; message: string } }[] }).results;
+    if (!results || (response.status !== 200 && response.status !== 400)) {
+      return { ok: this.fail(`${first}: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`), changes: 0 };
+    }
+    let written = 0;
+    for (const [k, result] of results.entries()) {
+      if (!result.ok) {
+        // Two random spans of the same label and bounds are one span: the server says so, nothing is written.
+        if (result.error?.code === "duplicate_span") continue;
+        return { ok: this.fail(`${batch[k].op}: ${result.error?.code} ${result.error?.message}`), changes: written };
+      }
+      const span = result.span!;
+      if (result.deleted) this.believed.delete(span.id);
+      else this.believed.set(span.id, { id: span.id, version: span.version, start: span.start, end: span.end, label: span.label });
+      written++;
+    }
+    return { ok: true, changes: written };
+  }
+
+  private changeFor(op: Op, used: Set<string>): object | null {
     const id = randomUUID();
     if (op === "create") {
       return { id, op: "create", span: { id: randomUUID(), label: LABELS[Math.floor(this.random() * 3)], ...this.randomBounds() } };
     }
     const span = this.someSpan();
+    if (!span || used.has(span.id)) return null;
+    used.add(span.id);
     if (op === "delete") return { id, op: "delete", span: { id: span.id, version: span.version } };
     if (op === "relabel") {
       const label = LABELS[(LABELS.indexOf(span.label) + 1) % 3];
@@ -177,7 +198,7 @@ async function main() {
     const latencies = samples.map((sample) => sample.ms).sort((a, b) => a - b);
     const writeLatencies = writes.map((sample) => sample.ms).sort((a, b) => a - b);
     const errors = analysts.flatMap((analyst) => analyst.errors);
-    const writeRate = writes.filter((sample) => sample.ok).length / elapsed;
+    const writeRate = writes.reduce((sum, sample) => sum + sample.changes, 0) / elapsed;
 
     // What the database holds, span by span, against what each client believes it wrote.
     const stored = await connection.pool!.query<{ email: string; id: string; version: number; start: number; end: number; label: string }>(
@@ -211,7 +232,7 @@ async function main() {
     const p99 = percentile(writeLatencies, 99);
     console.log(`
 requests            ${samples.length} in ${elapsed.toFixed(1)} s (${(samples.length / elapsed).toFixed(0)}/s): ${byOp}
-span writes         ${writes.length} (${writeRate.toFixed(0)}/s acknowledged)
+span writes         ${writes.reduce((sum, sample) => sum + sample.changes, 0)} acknowledged (${writeRate.toFixed(0)}/s), ${BATCH} change${BATCH === 1 ? "" : "s"} per write request
 latency, all        p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms
 latency, writes     p50 ${percentile(writeLatencies, 50).toFixed(1)} ms, p95 ${percentile(writeLatencies, 95).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms
 errors              ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join(" | ")})` : ""}
