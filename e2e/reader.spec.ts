@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { expectAccessible, importOwnArticle, signIn } from "./support";
 import { selectTextByMouse } from "./select-text";
 
 const NORTH_WIRE = "velmora-strike-north-wire-2026-03-04";
@@ -160,7 +160,7 @@ test("changes made while the server is unreachable survive a reload and arrive e
 });
 
 test("a stale write from a second tab is refused and the tab shows the saved version", async ({ browser }) => {
-  const ARTICLE = "velmora-strike-harbour-gazette-2026-03-02";
+  const ARTICLE = await importOwnArticle(browser, { analyst: "alice@sourcemark.test", from: "velmora-strike-harbour-gazette-2026-03-02", id: `stale-${Date.now().toString(36)}` });
   const context = await browser.newContext();
   const first = await context.newPage();
   await signIn(first, "alice@sourcemark.test");

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signIn } from "./support";
+import { ACCOUNTS, expectAccessible, importOwnArticle, signIn } from "./support";
 
-const HARBOUR = "velmora-strike-harbour-gazette-2026-03-02";
+const GAZETTE = "velmora-strike-harbour-gazette-2026-03-02";
+// The spec's own copy of the Gazette article, assigned to the analyst (see importOwnArticle).
+const HARBOUR = `suggestions-${Date.now().toString(36)}`;
 const BASE = `/api/v1/projects/velmora-strike/articles/${HARBOUR}`;
 const CLAIM = "a figure the union disputes";
 const BUILTIN_QUOTE = "until every crane is idle.";
@@ -28,6 +30,7 @@ async function layer(page: Page, name: string): Promise<{ spans: LayerSpan[] }> 
 test("a model's suggestion posted by API is accepted in the browser; a dismissed built-in one stays dismissed", async ({ page, browser }) => {
   // A long journey across two users on a shared, loaded machine.
   test.setTimeout(180_000);
+  await importOwnArticle(browser, { analyst: ACCOUNTS.analyst, from: GAZETTE, id: HARBOUR });
   // A reviewer's script posts a pre-annotation to the suggestions layer.
   const reviewerContext = await browser.newContext();
   const reviewer = await reviewerContext.newPage();
