@@ -25,6 +25,7 @@ describe("clusterStory", () => {
   it("orders outlets by date and marks the words each changed against the first wording", () => {
     const story = clusterStory(quotes);
     expect(story.entries.map((e) => e.article)).toEqual(["herald", "wire", "times"]);
+    expect(story.entries[0].verbatim).toBe(false);
     expect(story.entries[1].verbatim).toBe(true);
     expect(story.entries[2].verbatim).toBe(false);
     expect(story.entries[2].pieces.filter((p) => p.kind === "changed").map((p) => p.text.trim())).toEqual(["don't", "the"]);

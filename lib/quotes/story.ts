@@ -61,7 +61,8 @@ export function clusterStory(quotes: readonly StoryQuote[]): { entries: StoryEnt
   const baseNormal = normaliseQuote(base);
   const entries = ordered.map((quote, index) => {
     const { pieces, missing } = index === 0 ? { pieces: [{ text: quote.text, kind: "same" as const }], missing: [] } : wordDiff(base, quote.text);
-    return { ...quote, pieces, missing, verbatim: normaliseQuote(quote.text) === baseNormal };
+    // The first wording is the one the others are compared with: "the same words" says nothing of it.
+    return { ...quote, pieces, missing, verbatim: index > 0 && normaliseQuote(quote.text) === baseNormal };
   });
   const speakers = clusterSpeakers(ordered);
   return { entries, speakers, misattributed: speakers.length > 1 };
