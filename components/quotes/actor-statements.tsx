@@ -45,8 +45,8 @@ export function ActorStatements({ slug, name, clusters, timeline }: { slug: stri
           <h4 className="text-sm font-semibold">Timeline</h4>
           <ol className="relative space-y-2 border-l border-stone-300 pl-4 text-sm" aria-label={`Quotes attributed to ${name}, by date`}>
             {timeline.map((entry, index) => (
-              <li key={`${entry.article}-${index}`}>
-                <span className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border border-white bg-stone-700" aria-hidden="true" />
+              <li key={`${entry.article}-${index}`} className="relative">
+                <span className="absolute -left-[1.45rem] top-1.5 h-3 w-3 rounded-full border border-white bg-stone-700" aria-hidden="true" />
                 <span className="tabular-nums font-medium">{entry.date ?? "undated"}</span> · {entry.outlet ?? "unknown outlet"}:{" "}
                 <Link href={`/projects/${slug}/quotes/${entry.cluster}`} className="font-serif underline">
                   {entry.text}
