@@ -1,6 +1,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
 import type { DocumentMap } from "@/lib/text/document-map";
+import { installSlicingTextCut } from "./text-cut";
 import { resegment, segmentation, segmentStyle, type Segment, type SegmentSpan, type Segmentation } from "@/lib/editor/segments";
 
 /**
@@ -194,6 +195,7 @@ export function annotationPlugin(
     key: annotationKey,
     state: {
       init: (_config, state) => {
+        installSlicingTextCut(state.schema);
         const input = initialPaint();
         return input ? paintDecorations(state.doc, input) : { decorations: DecorationSet.empty, painted: null };
       },
