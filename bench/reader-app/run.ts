@@ -192,8 +192,24 @@ async function main() {
         if (!(await call<boolean>(page, "armTag", k))) throw new Error("no unpainted text to tag");
         await page.waitForTimeout(200); // ProseMirror reads the selection on selectionchange
         const before = PROFILE ? await metrics() : null;
+        if (PROFILE && k === 1) {
+          await cdp.send("Profiler.enable");
+          await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+          await cdp.send("Profiler.start");
+        }
         await page.keyboard.press("q");
         const tag = await call<{ paint: number; task: number }>(page, "tagResult");
+        if (PROFILE && k === 1) {
+          const { profile } = (await cdp.send("Profiler.stop")) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+          const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+          const self = new Map<string, number>();
+          profile.samples.forEach((id, i) => {
+            const f = byId.get(id)!.callFrame;
+            const key = `${f.functionName || "(anon)"} ${f.url.split("/").pop()}:${f.lineNumber}:${f.columnNumber}`;
+            self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
+          });
+          console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([key, ms]) => `    ${ms.toFixed(1).padStart(7)} ${key}`).join("\n"));
+        }
         if (before) {
           const after = await metrics();
           console.log(`  tag ${k + 1}: ${Object.keys(after).map((key) => `${key} ${((after[key] - before[key]) * 1000).toFixed(1)} ms`).join(", ")}`);

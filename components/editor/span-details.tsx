@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState, type RefObject } from "react";
+import { SPEAKER_CHOICES, speakerCandidates } from "@/lib/editor/speaker-candidates";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { Relation, Span } from "@/lib/editor/types";
@@ -74,13 +75,16 @@ export function SpanDetails({
               className={inputClass}
             >
               <option value="">No speaker</option>
-              {actors.map((candidate) => (
+              {speakerCandidates(actors, span, speaker?.to ?? null).map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.text}
                   {candidate.actor && candidate.actor !== candidate.text ? ` (${candidate.actor})` : ""} · {candidate.start}
                 </option>
               ))}
             </select>
+            {actors.length > SPEAKER_CHOICES ? (
+              <p className="col-span-2 text-xs text-stone-600">The {SPEAKER_CHOICES} nearest ACTOR spans; press s and click any other in the text.</p>
+            ) : null}
           </>
         ) : null}
         {attributable && pickingSpeaker ? (
