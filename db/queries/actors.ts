@@ -265,29 +265,32 @@ export type ActorMention = {
   article: { externalId: string; title: string; outlet: string | null; publishedAt: string | null };
 };
 
-/** Every live span linked to the actor that the viewer may see, by article and position. */
-export async function actorMentions(db: Database, projectId: string, actorId: string, viewer: LayerViewer, limit = 2000): Promise<ActorMention[]> {
-  const rows = await db
-    .select({
-      spanId: annotations.id,
-      label: annotations.label,
-      start: annotations.start,
-      end: annotations.end,
-      text: annotations.text,
-      layerKind: annotations.layerKind,
-      email: users.email,
-      externalId: articles.externalId,
-      title: articles.title,
-      outlet: articles.outlet,
-      publishedAt: articles.publishedAt,
-    })
-    .from(annotations)
-    .innerJoin(articles, eq(articles.id, annotations.articleId))
-    .leftJoin(users, eq(users.id, annotations.layerUserId))
-    .where(and(eq(annotations.actorId, actorId), eq(articles.projectId, projectId), isNull(annotations.deletedAt), visibleLayers(annotations, viewer)))
-    .orderBy(asc(articles.publishedAt), asc(articles.externalId), asc(annotations.start))
-    .limit(limit);
-  return rows.map((row) => ({
+/** The columns an actor page shows of a span: the span, its layer's owner and its article. */
+const mentionColumns = {
+  spanId: annotations.id,
+  label: annotations.label,
+  start: annotations.start,
+  end: annotations.end,
+  text: annotations.text,
+  layerKind: annotations.layerKind,
+  email: users.email,
+  externalId: articles.externalId,
+  title: articles.title,
+  outlet: articles.outlet,
+  publishedAt: articles.publishedAt,
+};
+
+type MentionRow = Omit<ActorMention, "layer" | "article"> & {
+  layerKind: ActorMention["layer"]["kind"];
+  email: string | null;
+  externalId: string;
+  title: string;
+  outlet: string | null;
+  publishedAt: string | null;
+};
+
+function mentionOf(row: MentionRow): ActorMention {
+  return {
     spanId: row.spanId,
     label: row.label,
     start: row.start,
@@ -295,7 +298,20 @@ export async function actorMentions(db: Database, projectId: string, actorId: st
     text: row.text,
     layer: { kind: row.layerKind, email: row.email },
     article: { externalId: row.externalId, title: row.title, outlet: row.outlet, publishedAt: row.publishedAt },
-  }));
+  };
+}
+
+/** Every live span linked to the actor that the viewer may see, by article and position. */
+export async function actorMentions(db: Database, projectId: string, actorId: string, viewer: LayerViewer, limit = 2000): Promise<ActorMention[]> {
+  const rows = await db
+    .select(mentionColumns)
+    .from(annotations)
+    .innerJoin(articles, eq(articles.id, annotations.articleId))
+    .leftJoin(users, eq(users.id, annotations.layerUserId))
+    .where(and(eq(annotations.actorId, actorId), eq(articles.projectId, projectId), isNull(annotations.deletedAt), visibleLayers(annotations, viewer)))
+    .orderBy(asc(articles.publishedAt), asc(articles.externalId), asc(annotations.start))
+    .limit(limit);
+  return rows.map(mentionOf);
 }
 
 export type ActorAttribution = ActorMention & { speakerText: string; before: string; after: string };
@@ -313,21 +329,7 @@ export async function actorAttributions(db: Database, projectId: string, actorId
     .where(and(eq(annotations.actorId, actorId), isNull(annotations.deletedAt)))
     .as("speaker");
   const rows = await db
-    .select({
-      spanId: annotations.id,
-      label: annotations.label,
-      start: annotations.start,
-      end: annotations.end,
-      text: annotations.text,
-      layerKind: annotations.layerKind,
-      email: users.email,
-      speakerText: speaker.text,
-      externalId: articles.externalId,
-      title: articles.title,
-      outlet: articles.outlet,
-      publishedAt: articles.publishedAt,
-      articleText: articles.text,
-    })
+    .select({ ...mentionColumns, speakerText: speaker.text, articleText: articles.text })
     .from(relations)
     .innerJoin(speaker, eq(speaker.id, relations.toId))
     .innerJoin(annotations, eq(annotations.id, relations.fromId))
@@ -347,14 +349,8 @@ export async function actorAttributions(db: Database, projectId: string, actorId
   return rows.map((row) => {
     const length = codePointLength(row.articleText);
     return {
-      spanId: row.spanId,
-      label: row.label,
-      start: row.start,
-      end: row.end,
-      text: row.text,
+      ...mentionOf(row),
       speakerText: row.speakerText,
-      layer: { kind: row.layerKind, email: row.email },
-      article: { externalId: row.externalId, title: row.title, outlet: row.outlet, publishedAt: row.publishedAt },
       before: sliceByCodePoints(row.articleText, Math.max(0, row.start - CONTEXT_POINTS), row.start),
       after: sliceByCodePoints(row.articleText, Math.min(length, row.end), Math.min(length, row.end + CONTEXT_POINTS)),
     };

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../types";
-import { actors, annotations, appliedChanges, auditLog, relations } from "../schema";
+import { actors, annotations, appliedChanges, relations } from "../schema";
 import { checkSpan } from "../../lib/text/span-check";
 import { OffsetIndex } from "../../lib/text/code-points";
 import type { Change } from "../../lib/validation/changes";
@@ -27,9 +27,10 @@ export type ChangeContext = {
   article: { id: string; text: string };
   layer: LayerRef;
   labels: ReadonlySet<string>;
-  /** Audit rows of the change being applied, written with its answer (set per change by applyOnce). */
-  audits?: AuditRow[];
 };
+
+/** While one change is applied: its audit rows, written together with its answer. */
+type ScopedContext = ChangeContext & { audits: AuditRow[] };
 
 type AuditRow = { entity: string; entity_id: string; action: string; before: unknown; after: unknown };
 
@@ -76,7 +77,7 @@ async function applyOnce(db: Database, context: ChangeContext, index: OffsetInde
   try {
     return await db.transaction(async (tx) => {
       const audits: AuditRow[] = [];
-      const scoped: ChangeContext = { ...context, audits };
+      const scoped: ScopedContext = { ...context, audits };
       let result: ChangeResult;
       try {
         result = await applyOne(tx, scoped, index, change);
@@ -112,7 +113,7 @@ async function storedAnswer(db: Database, changeId: string, userId: string): Pro
   return row.result as ChangeResult;
 }
 
-async function applyOne(tx: Tx, context: ChangeContext, index: OffsetIndex, change: Change): Promise<ChangeResult> {
+async function applyOne(tx: Tx, context: ScopedContext, index: OffsetIndex, change: Change): Promise<ChangeResult> {
   switch (change.op) {
     case "create":
       return { id: change.id, ok: true, span: await createSpan(tx, context, index, change.span) };
@@ -127,7 +128,7 @@ async function applyOne(tx: Tx, context: ChangeContext, index: OffsetIndex, chan
   }
 }
 
-function layerColumns(context: ChangeContext) {
+function layerColumns(context: ScopedContext) {
   return {
     articleId: context.article.id,
     layerKind: context.layer.kind,
@@ -135,7 +136,7 @@ function layerColumns(context: ChangeContext) {
   };
 }
 
-function assertSpanFits(context: ChangeContext, index: OffsetIndex, span: { start: number; end: number; text: string; label: string }) {
+function assertSpanFits(context: ScopedContext, index: OffsetIndex, span: { start: number; end: number; text: string; label: string }) {
   if (!context.labels.has(span.label)) {
     throw new Refusal("unknown_label", `The project has no label "${span.label}".`);
   }
@@ -172,19 +173,14 @@ async function actorName(tx: Tx, actorId: string | null): Promise<string | null>
   return row?.name ?? null;
 }
 
-async function audit(tx: Tx, context: ChangeContext, entity: string, entityId: string, action: string, before: unknown, after: unknown) {
-  const row: AuditRow = {
+function audit(context: ScopedContext, entity: string, entityId: string, action: string, before: unknown, after: unknown) {
+  context.audits.push({
     entity: context.layer.kind === "gold" ? `gold_${entity}` : entity,
     entity_id: entityId,
     action,
     before: before ?? null,
     after: after ?? null,
-  };
-  if (context.audits) {
-    context.audits.push(row);
-    return;
-  }
-  await tx.insert(auditLog).values({ userId: context.userId, projectId: context.projectId, articleId: context.article.id, entity: row.entity, entityId: row.entity_id, action: row.action, before: row.before, after: row.after });
+  });
 }
 
 /** The change's answer (its id is the guard against applying it twice) and its audit rows, in one statement. */
@@ -206,7 +202,7 @@ async function recordAnswer(tx: Tx, context: ChangeContext, changeId: string, re
     order by t.n`);
 }
 
-async function findDuplicate(tx: Tx, context: ChangeContext, span: { label: string; start: number; end: number }, exceptId?: string) {
+async function findDuplicate(tx: Tx, context: ScopedContext, span: { label: string; start: number; end: number }, exceptId?: string) {
   const [row] = await tx
     .select()
     .from(annotations)
@@ -225,7 +221,7 @@ async function findDuplicate(tx: Tx, context: ChangeContext, span: { label: stri
 
 async function createSpan(
   tx: Tx,
-  context: ChangeContext,
+  context: ScopedContext,
   index: OffsetIndex,
   span: Extract<Change, { op: "create" }>["span"],
 ): Promise<SpanOut> {
@@ -263,11 +259,11 @@ async function createSpan(
     throw new Refusal("invalid_span", "A span with this id already exists: make a new UUID for a new span.");
   }
   const out = spanOut(row, actorId ? await actorName(tx, actorId) : null);
-  await audit(tx, context, "annotation", row.id, "create", null, out);
+  audit(context, "annotation", row.id, "create", null, out);
   return out;
 }
 
-async function lockSpan(tx: Tx, context: ChangeContext, id: string, version: number) {
+async function lockSpan(tx: Tx, context: ScopedContext, id: string, version: number) {
   const [row] = await tx
     .select()
     .from(annotations)
@@ -286,7 +282,7 @@ async function lockSpan(tx: Tx, context: ChangeContext, id: string, version: num
 
 async function updateSpan(
   tx: Tx,
-  context: ChangeContext,
+  context: ScopedContext,
   index: OffsetIndex,
   span: Extract<Change, { op: "update" }>["span"],
 ): Promise<SpanOut> {
@@ -323,13 +319,13 @@ async function updateSpan(
     .where(eq(annotations.id, row.id))
     .returning();
   const out = spanOut(updated, await actorName(tx, actorId));
-  await audit(tx, context, "annotation", row.id, "update", before, out);
+  audit(context, "annotation", row.id, "update", before, out);
   if (next.label !== row.label) await dropInvalidRelations(tx, context, row.id, next.label);
   return out;
 }
 
 /** After a relabel, attributions that no longer make sense (a QUOTE turned ACTOR…) are removed. */
-async function dropInvalidRelations(tx: Tx, context: ChangeContext, spanId: string, label: string) {
+async function dropInvalidRelations(tx: Tx, context: ScopedContext, spanId: string, label: string) {
   const live = await tx
     .select()
     .from(relations)
@@ -340,17 +336,17 @@ async function dropInvalidRelations(tx: Tx, context: ChangeContext, spanId: stri
   }
 }
 
-async function removeRelation(tx: Tx, context: ChangeContext, relation: typeof relations.$inferSelect) {
+async function removeRelation(tx: Tx, context: ScopedContext, relation: typeof relations.$inferSelect) {
   const [gone] = await tx
     .update(relations)
     .set({ deletedAt: new Date(), version: relation.version + 1 })
     .where(eq(relations.id, relation.id))
     .returning();
-  await audit(tx, context, "relation", relation.id, "delete", relationOut(relation), null);
+  audit(context, "relation", relation.id, "delete", relationOut(relation), null);
   return gone;
 }
 
-async function deleteSpan(tx: Tx, context: ChangeContext, span: { id: string; version: number }): Promise<SpanOut> {
+async function deleteSpan(tx: Tx, context: ScopedContext, span: { id: string; version: number }): Promise<SpanOut> {
   const row = await lockSpan(tx, context, span.id, span.version);
   const before = spanOut(row, await actorName(tx, row.actorId));
   const touching = await tx
@@ -363,11 +359,11 @@ async function deleteSpan(tx: Tx, context: ChangeContext, span: { id: string; ve
     .set({ deletedAt: new Date(), version: row.version + 1, updatedBy: context.userId, updatedAt: new Date() })
     .where(eq(annotations.id, row.id))
     .returning();
-  await audit(tx, context, "annotation", row.id, "delete", before, null);
+  audit(context, "annotation", row.id, "delete", before, null);
   return { ...before, version: deleted.version };
 }
 
-async function liveSpan(tx: Tx, context: ChangeContext, id: string) {
+async function liveSpan(tx: Tx, context: ScopedContext, id: string) {
   const [row] = await tx
     .select()
     .from(annotations)
@@ -377,7 +373,7 @@ async function liveSpan(tx: Tx, context: ChangeContext, id: string) {
 
 async function createRelation(
   tx: Tx,
-  context: ChangeContext,
+  context: ScopedContext,
   relation: Extract<Change, { op: "create_relation" }>["relation"],
 ): Promise<RelationOut> {
   const [from, to] = await Promise.all([liveSpan(tx, context, relation.from), liveSpan(tx, context, relation.to)]);
@@ -396,11 +392,11 @@ async function createRelation(
     .values({ ...(relation.id ? { id: relation.id } : {}), ...layerColumns(context), type: "attributed_to", fromId: from.id, toId: to.id, createdBy: context.userId })
     .returning();
   const out = relationOut(row);
-  await audit(tx, context, "relation", row.id, "create", null, out);
+  audit(context, "relation", row.id, "create", null, out);
   return out;
 }
 
-async function deleteRelation(tx: Tx, context: ChangeContext, relation: { id: string; version: number }): Promise<RelationOut> {
+async function deleteRelation(tx: Tx, context: ScopedContext, relation: { id: string; version: number }): Promise<RelationOut> {
   const [row] = await tx
     .select()
     .from(relations)

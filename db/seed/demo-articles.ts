@@ -4,6 +4,10 @@
  * Kesler, M. Keßler), curly and straight quotes, an emoji, a non-Latin name, a
  * right-to-left phrase and CRLF line ends.
  */
+import type { Database } from "../types";
+import { articles } from "../schema";
+import { textHash } from "../../lib/text/text-hash";
+
 export type DemoArticle = {
   externalId: string;
   title: string;
@@ -65,3 +69,22 @@ export const DEMO_ARTICLES: DemoArticle[] = [
     ].join("\n"),
   },
 ];
+
+/** The demo articles, stored exactly, in a project. */
+export function insertDemoArticles(db: Database, projectId: string) {
+  return db
+    .insert(articles)
+    .values(
+      DEMO_ARTICLES.map((article) => ({
+        projectId,
+        externalId: article.externalId,
+        title: article.title,
+        outlet: article.outlet,
+        url: article.url,
+        publishedAt: article.publishedAt,
+        text: article.text,
+        textHash: textHash(article.text),
+      })),
+    )
+    .returning();
+}

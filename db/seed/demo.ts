@@ -1,10 +1,9 @@
 import type { Database } from "../types";
-import { articles, assignments } from "../schema";
+import { assignments } from "../schema";
 import { countUsers, createUser, type PublicUser } from "../queries/users";
 import { addProjectMembers, createProject } from "../queries/projects";
-import { DEMO_ARTICLES } from "./demo-articles";
+import { insertDemoArticles } from "./demo-articles";
 import { seedShowcase } from "./showcase";
-import { textHash } from "../../lib/text/text-hash";
 import type { Role } from "../schema";
 
 export const DEMO_PASSWORD = "sourcemark-demo";
@@ -44,21 +43,7 @@ export async function seedDemo(db: Database, options: { showcase?: boolean } = {
   });
   const members = created.filter((user) => user.role !== "admin");
   await addProjectMembers(db, project.id, members.map((user) => user.id));
-  const inserted = await db
-    .insert(articles)
-    .values(
-      DEMO_ARTICLES.map((article) => ({
-        projectId: project.id,
-        externalId: article.externalId,
-        title: article.title,
-        outlet: article.outlet,
-        url: article.url,
-        publishedAt: article.publishedAt,
-        text: article.text,
-        textHash: textHash(article.text),
-      })),
-    )
-    .returning({ id: articles.id });
+  const inserted = await insertDemoArticles(db, project.id);
   const analysts = created.filter((user) => user.role === "analyst");
   // Two analysts per article, rotating so the load is even.
   const rows = inserted.flatMap((article, index) =>

@@ -7,12 +7,11 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Database } from "../types";
-import { articles, assignments } from "../schema";
+import { assignments } from "../schema";
 import { addProjectMembers, createProject } from "../queries/projects";
 import { applyChanges } from "../queries/apply-changes";
 import type { LayerRef } from "../queries/layers";
-import { DEMO_ARTICLES, type DemoArticle } from "./demo-articles";
-import { textHash } from "../../lib/text/text-hash";
+import { DEMO_ARTICLES, insertDemoArticles } from "./demo-articles";
 import type { Change } from "../../lib/validation/changes";
 
 export const SHOWCASE_SLUG = "velmora-reviewed";
@@ -108,21 +107,7 @@ export async function seedShowcase(db: Database, people: { admin: { id: string }
     createdBy: people.admin.id,
   });
   await addProjectMembers(db, project.id, [people.reviewer.id, people.alice.id, people.bob.id]);
-  const inserted = await db
-    .insert(articles)
-    .values(
-      DEMO_ARTICLES.map((article: DemoArticle) => ({
-        projectId: project.id,
-        externalId: article.externalId,
-        title: article.title,
-        outlet: article.outlet,
-        url: article.url,
-        publishedAt: article.publishedAt,
-        text: article.text,
-        textHash: textHash(article.text),
-      })),
-    )
-    .returning();
+  const inserted = await insertDemoArticles(db, project.id);
   const byExternal = new Map(inserted.map((article) => [article.externalId, article]));
   const labels = new Set(["QUOTE", "CLAIM", "ACTOR"]);
   const write = async (externalId: string, layer: LayerRef, userId: string, plan: readonly SpanPlan[]) => {
