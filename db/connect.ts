@@ -71,6 +71,8 @@ export async function connectForCli(): Promise<Connection> {
       );
     }
     // PGlite runs one query at a time; one connection keeps a transaction on one session.
+    // Its socket runs every connection on that one session: statement names would clash.
+    process.env.SOURCEMARK_PREPARED_STATEMENTS = "0";
     const connection = await connectUrl(`postgres://postgres@127.0.0.1:${owner.port}/postgres`, { max: 1 });
     return { ...connection, where: `embedded database in ${dataDir} (through the running app, pid ${owner.pid})` };
   }

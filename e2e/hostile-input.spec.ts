@@ -153,6 +153,7 @@ test("offsets past the text, inside a surrogate pair or not matching the text ar
     const json = await answer.json();
     const message = json.error?.message ?? json.results?.[0]?.error?.message;
     expect(message, name).toBeTruthy();
+    expect(json.error?.code ?? json.results?.[0]?.error?.code, `${name}: a refusal, not a server failure`).not.toBe("internal");
   }
   // A NUL in a note, an actor name or an attribute cannot be stored: refused, not a 500.
   const ship = { start: 0, end: 4, label: "ACTOR", text: "Ship" };

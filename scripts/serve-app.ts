@@ -51,6 +51,7 @@ async function openDatabase(): Promise<{ connection: Connection; appUrl: string;
   // electric-sql/pglite#1046). PGlite runs one query at a time anyway, so the app's pool keeps
   // one connection, and a request waits for it rather than failing after the usual 5 s.
   process.env.DATABASE_POOL_SIZE = "1";
+  process.env.SOURCEMARK_PREPARED_STATEMENTS = "0";
   process.env.DATABASE_POOL_WAIT_MS ||= "120000";
   const port = Number(socket.getServerConn().split(":").pop());
   connection.embedded!.setServedPort(port);
@@ -83,6 +84,10 @@ export async function serve(argv: string[]): Promise<void> {
   const app = next({ dev: options.dev, dir: ROOT, hostname: "localhost", port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Loaded once Next has set up its runtime (next/server needs it). In development Next compiles
+  // and reloads the route modules itself.
+  const { loadFastRoutes, matchFastRoute, serveWithHandler } = await import("./fast-routes");
+  const fastRoutes = options.dev ? [] : await loadFastRoutes();
   const trustProxy = process.env.TRUST_PROXY === "1";
   const server = http.createServer((req, res) => {
     // Overwrite, never trust, what the client sent in these headers.
@@ -99,7 +104,9 @@ export async function serve(argv: string[]): Promise<void> {
       res.writeHead(400, { "content-type": refusal.contentType }).end(refusal.body);
       return;
     }
-    void handle(req, res);
+    const fast = matchFastRoute(fastRoutes, req.method ?? "GET", req.url ?? "/");
+    if (fast) void serveWithHandler(req, res, fast);
+    else void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -1,4 +1,3 @@
-import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
@@ -9,7 +8,8 @@ import { RATE_WINDOW_SECONDS, rateLimitKey, rateLimitsFrom, type RateLimits } fr
 import { bearerTokenFrom } from "@/lib/auth/tokens";
 import { can, type Permission } from "@/lib/permissions";
 import { containsNul, NUL_MESSAGE } from "@/lib/validation/nul";
-import { getCurrentUser, type CurrentUser } from "./current-user";
+import { parseCookieHeader } from "@/lib/auth/session-jwt";
+import { userFromSessionCookies, type CurrentUser } from "./session-user";
 
 export type ApiContext<P> = { request: NextRequest; user: CurrentUser; params: P };
 
@@ -25,7 +25,7 @@ async function authenticate(request: NextRequest): Promise<Caller | null> {
     const { tokenId, ...user } = found;
     return { user, tokenId };
   }
-  const user = await getCurrentUser();
+  const user = await userFromSessionCookies(parseCookieHeader(request.headers.get("cookie")));
   return user ? { user, tokenId: null } : null;
 }
 
@@ -92,6 +92,10 @@ export function queryOf<S extends z.ZodType>(request: NextRequest, schema: S): z
 export async function projectForCaller(user: CurrentUser, slug: string) {
   const { getProjectForUser } = await import("@/db/queries/projects");
   const project = await getProjectForUser(getDb(), user, slug);
-  if (!project) throw new ApiError("not_found", `No project "${slug}".`);
+  if (!project) throw projectNotFound(slug);
   return project;
+}
+
+export function projectNotFound(slug: string): ApiError {
+  return new ApiError("not_found", `No project "${slug}".`);
 }

@@ -1,19 +1,31 @@
-import "server-only";
 import { getDb } from "@/db/client";
 import { getArticleForViewer } from "@/db/queries/articles";
+import { articleTargetFor } from "@/db/queries/article-target";
 import { findUserByEmail } from "@/db/queries/users";
 import type { LayerRef } from "@/db/queries/layers";
 import { ApiError } from "@/lib/api/errors";
 import { resolveLayerAccess } from "@/lib/layer-access";
-import { projectForCaller } from "./api";
+import { projectForCaller, projectNotFound } from "./api";
 import type { CurrentUser } from "./current-user";
 
 /** The article named in the URL, if the caller may see it (analysts: only when assigned); else 404. */
 export async function articleForCaller(user: CurrentUser, slug: string, externalId: string) {
   const project = await projectForCaller(user, slug);
   const article = await getArticleForViewer(getDb(), user, project.id, externalId);
-  if (!article) throw new ApiError("not_found", `No article "${externalId}" in project "${project.slug}".`);
+  if (!article) throw articleNotFound(externalId, project.slug);
   return { project, article };
+}
+
+/** The editor's hot path: the same rules and 404s in one round trip, with the article's id only (no text). */
+export async function articleTargetForCaller(user: CurrentUser, slug: string, externalId: string) {
+  const target = await articleTargetFor(getDb(), user, slug, externalId);
+  if (!target) throw projectNotFound(slug);
+  if (!target.article) throw articleNotFound(externalId, target.project.slug);
+  return { project: target.project, article: target.article, labels: target.labels };
+}
+
+export function articleNotFound(externalId: string, projectSlug: string): ApiError {
+  return new ApiError("not_found", `No article "${externalId}" in project "${projectSlug}".`);
 }
 
 /** Resolves a layer name of the URL to a layer the caller may read or write, or throws 400/403/404. */

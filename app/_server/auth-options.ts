@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { findUserByEmail } from "@/db/queries/users";
 import { clearAccountFailures, recordSignInFailure, signInWaitMs } from "@/db/queries/sign-in-throttle";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/passwords";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-jwt";
 import { describeWait } from "@/lib/auth/throttle-policy";
 import { signInSchema } from "@/lib/validation/users";
 import { clientAddressFrom } from "./client-address";
@@ -19,6 +20,7 @@ export const SIGN_IN_ERRORS = {
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({

@@ -1,4 +1,3 @@
-import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { containsNul, NUL_MESSAGE } from "@/lib/validation/nul";
 

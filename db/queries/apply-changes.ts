@@ -1,9 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../types";
-import { actors, annotations, appliedChanges, relations } from "../schema";
+import { actors, annotations, appliedChanges, articles, relations } from "../schema";
 import { checkSpan } from "../../lib/text/span-check";
 import { OffsetIndex } from "../../lib/text/code-points";
 import type { Change } from "../../lib/validation/changes";
+import { applyInOneStatement } from "./apply-changes-fast";
 import { layerCondition, relationOut, spanOut, type LayerRef, type RelationOut, type SpanOut } from "./layers";
 
 export type ChangeErrorCode =
@@ -24,7 +25,8 @@ export type ChangeResult =
 export type ChangeContext = {
   userId: string;
   projectId: string;
-  article: { id: string; text: string };
+  /** The article's text is read from the database when a change needs it and it is not given. */
+  article: { id: string; text?: string };
   layer: LayerRef;
   labels: ReadonlySet<string>;
 };
@@ -59,11 +61,24 @@ function uniqueViolation(error: unknown): boolean {
  * each change runs in its own transaction together with the record of its answer, so
  * a retry after a lost reply, or a replayed offline queue, gets the first answer back.
  */
-export async function applyChanges(db: Database, context: ChangeContext, changes: Change[]): Promise<ChangeResult[]> {
-  const index = new OffsetIndex(context.article.text);
+export async function applyChanges(
+  db: Database,
+  context: ChangeContext,
+  changes: Change[],
+  /** `oneStatement: false` takes the full path for every change (tests compare the two). */
+  options: { oneStatement?: boolean } = {},
+): Promise<ChangeResult[]> {
+  let index: Promise<OffsetIndex> | null = null;
+  const offsets = () => (index ??= articleOffsets(db, context.article));
   const results: ChangeResult[] = [];
-  for (const change of changes) results.push(await applyOnce(db, context, index, change));
+  for (const change of changes) results.push(await applyOnce(db, context, offsets, change, options.oneStatement ?? true));
   return results;
+}
+
+async function articleOffsets(db: Database, article: ChangeContext["article"]): Promise<OffsetIndex> {
+  if (article.text !== undefined) return new OffsetIndex(article.text);
+  const [row] = await db.select({ text: articles.text }).from(articles).where(eq(articles.id, article.id));
+  return new OffsetIndex(row?.text ?? "");
 }
 
 /**
@@ -73,8 +88,20 @@ export async function applyChanges(db: Database, context: ChangeContext, changes
  * change costs no lookup of its id beforehand, and a replay or a concurrent duplicate is still
  * applied at most once.
  */
-async function applyOnce(db: Database, context: ChangeContext, index: OffsetIndex, change: Change): Promise<ChangeResult> {
+async function applyOnce(
+  db: Database,
+  context: ChangeContext,
+  offsets: () => Promise<OffsetIndex>,
+  change: Change,
+  oneStatement: boolean,
+): Promise<ChangeResult> {
   try {
+    if (oneStatement) {
+      const { userId, projectId, layer, labels } = context;
+      const answered = await applyInOneStatement(db, { userId, projectId, articleId: context.article.id, layer, labels }, change);
+      if (answered) return answered as ChangeResult;
+    }
+    const index = await offsets();
     return await db.transaction(async (tx) => {
       const audits: AuditRow[] = [];
       const scoped: ScopedContext = { ...context, audits };

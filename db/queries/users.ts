@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../types";
+import { executePrepared } from "../prepared";
 import { users, type Role, type User } from "../schema";
 import { hashPassword } from "../../lib/auth/passwords";
 
@@ -54,6 +55,18 @@ export async function findUserByEmail(db: Database, email: string): Promise<User
 export async function getUserById(db: Database, id: string): Promise<User | null> {
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return user ?? null;
+}
+
+/** What a request's session is checked against, read by a prepared statement (every request runs it). */
+export async function sessionUserById(
+  db: Database,
+  id: string,
+): Promise<{ id: string; email: string; name: string; role: Role; disabled: boolean; sessionEpoch: number } | null> {
+  const [row] = await executePrepared<{ id: string; email: string; name: string; role: Role; disabled: boolean; session_epoch: number }>(
+    db,
+    sql`select id, email, name, role, disabled, session_epoch from users where id = ${id}::uuid`,
+  );
+  return row ? { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled, sessionEpoch: row.session_epoch } : null;
 }
 
 export function listUsers(db: Database): Promise<PublicUser[]> {

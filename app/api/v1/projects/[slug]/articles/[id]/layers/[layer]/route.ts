@@ -1,12 +1,12 @@
 import { getDb } from "@/db/client";
 import { readLayer } from "@/db/queries/layers";
 import { apiRoute } from "@/app/_server/api";
-import { articleForCaller, layerForCaller } from "@/app/_server/article-access";
+import { articleTargetForCaller, layerForCaller } from "@/app/_server/article-access";
 
 type Params = { slug: string; id: string; layer: string };
 
 export const GET = apiRoute<Params>(null, async ({ user, params }) => {
-  const { article } = await articleForCaller(user, params.slug, params.id);
+  const { article } = await articleTargetForCaller(user, params.slug, params.id);
   const layer = await layerForCaller(user, params.layer, "read");
   return readLayer(getDb(), article.id, layer);
 });

@@ -2,9 +2,8 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { applyChanges } from "@/db/queries/apply-changes";
 import { setAssignmentStatusIfTodo } from "@/db/queries/assignments";
-import { listProjectLabels } from "@/db/queries/projects";
 import { apiRoute } from "@/app/_server/api";
-import { articleForCaller, layerForCaller } from "@/app/_server/article-access";
+import { articleTargetForCaller, layerForCaller } from "@/app/_server/article-access";
 import { readJsonBody } from "@/app/_server/request-body";
 import { ApiError } from "@/lib/api/errors";
 import { changesBodySchema, MAX_CHANGES_BODY_BYTES } from "@/lib/validation/changes";
@@ -22,16 +21,15 @@ export const POST = apiRoute<Params>("articles.annotate", async ({ request, user
   if (!parsed.success) {
     throw new ApiError("bad_request", "The changes are not valid.", parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
   }
-  const { project, article } = await articleForCaller(user, params.slug, params.id);
-  const layer = await layerForCaller(user, params.layer, "write");
   const db = getDb();
-  const labels = new Set((await listProjectLabels(db, [project.id])).map((label) => label.key));
+  const { project, article, labels } = await articleTargetForCaller(user, params.slug, params.id);
+  const layer = await layerForCaller(user, params.layer, "write");
   const results = await applyChanges(
     db,
-    { userId: user.id, projectId: project.id, article: { id: article.id, text: article.text }, layer, labels },
+    { userId: user.id, projectId: project.id, article: { id: article.id }, layer, labels: new Set(labels) },
     parsed.data.changes,
   );
-  if (layer.kind === "analyst" && layer.own) await setAssignmentStatusIfTodo(db, article.id, user.id);
+  if (layer.kind === "analyst" && layer.own && article.assignmentStatus === "todo") await setAssignmentStatusIfTodo(db, article.id, user.id);
   const failures = results.filter((result) => !result.ok);
   const status = failures.length === 0 ? 200 : failures.some((f) => !f.ok && f.error.code === "stale_version") ? 409 : 400;
   return NextResponse.json({ results }, { status });
