@@ -9,14 +9,30 @@ import { bearerTokenFrom } from "@/lib/auth/tokens";
 import { can, type Permission } from "@/lib/permissions";
 import { containsNul, NUL_MESSAGE } from "@/lib/validation/nul";
 import { parseCookieHeader } from "@/lib/auth/session-jwt";
-import { userFromSessionCookies, type CurrentUser } from "./session-user";
+import { articleTargetFor, sessionUserWithArticleTarget, type ArticleTarget } from "@/db/queries/article-target";
+import { sessionFromCookies, sessionUser, userFromSessionCookies, type CurrentUser } from "./session-user";
 
-export type ApiContext<P> = { request: NextRequest; user: CurrentUser; params: P };
+export type ApiContext<P> = {
+  request: NextRequest;
+  user: CurrentUser;
+  params: P;
+  /** Routes of one article (`articleTarget: true`): its project and article as the caller may see them. */
+  target: () => Promise<ArticleTarget | null>;
+};
 
-type Caller = { user: CurrentUser; tokenId: string | null };
+type Caller = { user: CurrentUser; tokenId: string | null; target?: ArticleTarget | null };
+type ArticleParams = { slug: string; id: string };
 
 /** The caller: a bearer token when one is sent (and then only it), else the session cookie. */
-async function authenticate(request: NextRequest): Promise<Caller | null> {
+async function authenticate(request: NextRequest, article: ArticleParams | null): Promise<Caller | null> {
+  if (article && !request.headers.has("authorization")) {
+    // The editor's requests: the session's user and the article checked in one round trip.
+    const session = await sessionFromCookies(parseCookieHeader(request.headers.get("cookie")));
+    if (!session) return null;
+    const found = await sessionUserWithArticleTarget(getDb(), session.uid, article.slug, article.id);
+    const user = sessionUser(session, found?.user ?? null);
+    return user ? { user, tokenId: null, target: found!.target } : null;
+  }
   const token = bearerTokenFrom(request.headers.get("authorization"));
   if (request.headers.has("authorization")) {
     if (!token) throw new ApiError("unauthenticated", "The Authorization header must be `Bearer <token>`.");
@@ -54,17 +70,23 @@ async function enforceRateLimit(caller: Caller): Promise<void> {
 export function apiRoute<P = Record<string, string>>(
   permission: Permission | null,
   handler: (context: ApiContext<P>) => Promise<Response | unknown>,
+  options: { articleTarget?: boolean } = {},
 ) {
   return async (request: NextRequest, routeContext: { params: Promise<P> }): Promise<Response> => {
     try {
-      const caller = await authenticate(request);
+      const params = (await routeContext?.params) ?? ({} as P);
+      const article = options.articleTarget ? (params as unknown as ArticleParams) : null;
+      const caller = await authenticate(request, article);
       if (!caller) throw new ApiError("unauthenticated", "Sign in or send a valid personal access token.");
       await enforceRateLimit(caller);
       const { user } = caller;
       if (permission && !can(user.role, permission)) throw new ApiError("forbidden", "Your role does not allow this.");
       if (containsNul([...request.nextUrl.searchParams.entries()].flat())) throw new ApiError("bad_request", NUL_MESSAGE);
-      const params = (await routeContext?.params) ?? ({} as P);
-      const result = await handler({ request, user, params });
+      const target = async () => {
+        if (!article) throw new Error("This route does not name an article.");
+        return caller.target !== undefined ? caller.target : articleTargetFor(getDb(), user, article.slug, article.id);
+      };
+      const result = await handler({ request, user, params, target });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       if (error instanceof ApiError) return NextResponse.json(error.toBody(), { status: error.status, headers: error.headers });

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { getArticleForViewer } from "@/db/queries/articles";
-import { articleTargetFor } from "@/db/queries/article-target";
+import type { ArticleTarget } from "@/db/queries/article-target";
 import { findUserByEmail } from "@/db/queries/users";
 import type { LayerRef } from "@/db/queries/layers";
 import { ApiError } from "@/lib/api/errors";
@@ -16,9 +16,12 @@ export async function articleForCaller(user: CurrentUser, slug: string, external
   return { project, article };
 }
 
-/** The editor's hot path: the same rules and 404s in one round trip, with the article's id only (no text). */
-export async function articleTargetForCaller(user: CurrentUser, slug: string, externalId: string) {
-  const target = await articleTargetFor(getDb(), user, slug, externalId);
+/**
+ * The editor's hot path: the same rules and 404s as articleForCaller, with the article's id only
+ * (no text), from the target the route's authentication loaded with the user.
+ */
+export async function articleTargetForCaller(loadTarget: () => Promise<ArticleTarget | null>, slug: string, externalId: string) {
+  const target = await loadTarget();
   if (!target) throw projectNotFound(slug);
   if (!target.article) throw articleNotFound(externalId, target.project.slug);
   return { project: target.project, article: target.article, labels: target.labels };

@@ -5,7 +5,8 @@ import { articles, assignments } from "../schema";
 import { createUser, type PublicUser } from "./users";
 import { addProjectMembers, createProject, getProjectForUser } from "./projects";
 import { getArticleForViewer } from "./articles";
-import { articleTargetFor } from "./article-target";
+import { randomUUID } from "node:crypto";
+import { articleTargetFor, sessionUserWithArticleTarget } from "./article-target";
 
 describe.each(testTargets())("the article a request names on $name", (target) => {
   let connection: Connection;
@@ -41,6 +42,9 @@ describe.each(testTargets())("the article a request names on $name", (target) =>
     for (const user of [admin, reviewer, analyst, outsider]) {
       for (const externalId of ["mine", "other", "missing"]) {
         const found = await articleTargetFor(db, user, "target", externalId);
+        const withSession = await sessionUserWithArticleTarget(db, user.id, "target", externalId);
+        expect(withSession?.target, `${user.email} ${externalId} with the session's user`).toEqual(found);
+        expect(withSession?.user).toMatchObject({ id: user.id, role: user.role, disabled: false, sessionEpoch: 0 });
         const project = await getProjectForUser(db, user, "target");
         expect(found?.project.id ?? null, `${user.email} project`).toBe(project?.id ?? null);
         if (!project) continue;
@@ -49,6 +53,8 @@ describe.each(testTargets())("the article a request names on $name", (target) =>
       }
     }
     expect(await articleTargetFor(db, admin, "no-such-project", "mine")).toBeNull();
+    expect((await sessionUserWithArticleTarget(db, admin.id, "no-such-project", "mine"))?.target).toBeNull();
+    expect(await sessionUserWithArticleTarget(db, randomUUID(), "target", "mine")).toBeNull();
   });
 
   it("carries the caller's assignment status and the project's label keys", async () => {

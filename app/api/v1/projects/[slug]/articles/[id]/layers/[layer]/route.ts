@@ -5,8 +5,8 @@ import { articleTargetForCaller, layerForCaller } from "@/app/_server/article-ac
 
 type Params = { slug: string; id: string; layer: string };
 
-export const GET = apiRoute<Params>(null, async ({ user, params }) => {
-  const { article } = await articleTargetForCaller(user, params.slug, params.id);
+export const GET = apiRoute<Params>(null, async ({ user, params, target }) => {
+  const { article } = await articleTargetForCaller(target, params.slug, params.id);
   const layer = await layerForCaller(user, params.layer, "read");
   return readLayer(getDb(), article.id, layer);
-});
+}, { articleTarget: true });

@@ -15,14 +15,14 @@ type Params = { slug: string; id: string; layer: string };
  * 200 when every change applied; 409 when one was stale; 400 when one was refused.
  * Each result is in the body either way, in the order of the changes.
  */
-export const POST = apiRoute<Params>("articles.annotate", async ({ request, user, params }) => {
+export const POST = apiRoute<Params>("articles.annotate", async ({ request, user, params, target }) => {
   const raw = await readJsonBody(request, MAX_CHANGES_BODY_BYTES);
   const parsed = changesBodySchema.safeParse(raw);
   if (!parsed.success) {
     throw new ApiError("bad_request", "The changes are not valid.", parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })));
   }
   const db = getDb();
-  const { project, article, labels } = await articleTargetForCaller(user, params.slug, params.id);
+  const { project, article, labels } = await articleTargetForCaller(target, params.slug, params.id);
   const layer = await layerForCaller(user, params.layer, "write");
   const results = await applyChanges(
     db,
@@ -33,4 +33,4 @@ export const POST = apiRoute<Params>("articles.annotate", async ({ request, user
   const failures = results.filter((result) => !result.ok);
   const status = failures.length === 0 ? 200 : failures.some((f) => !f.ok && f.error.code === "stale_version") ? 409 : 400;
   return NextResponse.json({ results }, { status });
-});
+}, { articleTarget: true });
