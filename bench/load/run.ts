@@ -167,7 +167,7 @@ class Analyst {
 }
 
 async function main() {
-  const app = await startBenchApp({ SOURCEMARK_RATE_LIMIT: "0", SOURCEMARK_SESSION_RATE_LIMIT: "0", ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}) });
+  const app = await startBenchApp({ ...(process.env.NO_RATE_LIMIT ? { SOURCEMARK_RATE_LIMIT: "0", SOURCEMARK_SESSION_RATE_LIMIT: "0" } : {}), ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}) });
   const file = path.join(os.tmpdir(), `load-bench-${process.pid}.jsonl`);
   try {
     const connection = await connectUrl(app.databaseUrl, { max: 4 });

@@ -36,4 +36,11 @@ describe.each(testTargets())("rate limit buckets on $name", (target) => {
     expect((await countRequest(db, "token:old", 60)).count).toBe(1);
     expect((await countRequest(db, "token:old", 60)).count).toBe(2);
   });
+
+  it("adds several requests counted elsewhere at once", async () => {
+    const db = connection.db;
+    expect((await countRequest(db, "user:batched", 3600, 40)).count).toBe(40);
+    expect((await countRequest(db, "user:batched", 3600)).count).toBe(41);
+    expect((await countRequest(db, "user:batched", 3600, 9)).count).toBe(50);
+  });
 });
