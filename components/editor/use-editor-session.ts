@@ -5,6 +5,7 @@ import { bootLayer, type EditorSession } from "@/lib/editor/boot-layer";
 import { openIdbStorage } from "@/lib/editor/idb-storage";
 import { MemoryStorage } from "@/lib/editor/memory-storage";
 import { LayerStore } from "@/lib/editor/layer-store";
+import { afterNextFrame } from "@/lib/editor/scheduler";
 import type { LayerData, Notice } from "@/lib/editor/types";
 
 export type Session = { store: LayerStore; sender: EditorSession["sender"] | null };
@@ -40,6 +41,7 @@ export function useEditorSession(options: {
         storage,
         url,
         fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }),
+        deferKick: afterNextFrame,
         onNotice,
       });
       if (disposed) return booted.dispose();
