@@ -64,6 +64,7 @@ describe("Sender", () => {
     sizes.length = 0;
     tab.store.createSpan(nthSpan(1));
     tab.store.createSpan(nthSpan(2));
+    expect(tab.status()).toEqual({ state: "saving", pending: 2 });
     await settle();
     expect(sizes).toEqual([]);
     expect(deferred).toHaveLength(1);

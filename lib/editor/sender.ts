@@ -24,7 +24,7 @@ export type SenderOptions = {
   onOnline?: (listener: () => void) => () => void;
   scheduler?: Scheduler;
   /**
-   * When to act on changes just queued (send them, update the save status): at once by default.
+   * When to send changes just queued: at once by default (the save status changes at once anyway).
    * The reader passes `afterNextFrame`, so that the frame showing a tag waits for no request.
    */
   deferKick?: (task: () => void) => void;
@@ -105,6 +105,8 @@ export class Sender {
   private deferredKick(): void {
     const defer = this.options.deferKick;
     if (!defer) return this.kick();
+    // The status says at once that something is waiting to be saved; only the request waits.
+    this.publish();
     if (this.kickDeferred) return;
     this.kickDeferred = true;
     defer(() => {
