@@ -11,7 +11,7 @@ import { DocumentMap, editorDocJson } from "@/lib/text/document-map";
 import type { SegmentSpan } from "@/lib/editor/segments";
 import { ReadOnlyText } from "./read-only-text";
 import { ParagraphKeys } from "./paragraph-keys";
-import { annotationKey, annotationPlugin, paintTransaction, type AnnotationHandlers, type PaintInput } from "./annotation-plugin";
+import { annotationKey, annotationPlugin, paintSeed, paintTransaction, type AnnotationHandlers, type PaintInput } from "./annotation-plugin";
 import { overlayPlugin, overlayTransaction, type OverlayInput } from "./suggestion-plugin";
 
 export type SelectionInfo = { start: number; end: number } | null;
@@ -81,6 +81,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
     onDragBound: (id, bound, cp) => callbacksRef.current.onDragBound(id, bound, cp),
   });
 
+  const seed = useMemo(() => paintSeed(() => paintRef.current()), []);
   const extensions = useMemo(
     () => [
       Document,
@@ -90,7 +91,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       ParagraphKeys,
       Extension.create({
         name: "sourcemarkAnnotations",
-        addProseMirrorPlugins: () => [annotationPlugin(handlers, () => mapRef.current, () => paintRef.current()), overlayPlugin()],
+        addProseMirrorPlugins: () => [annotationPlugin(handlers, () => mapRef.current, seed), overlayPlugin()],
       }),
     ],
     [],
@@ -102,6 +103,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       content: editorDocJson(text),
       immediatelyRender: false,
       editorProps: {
+        decorations: seed.decorations,
         attributes: {
           class: "sm-article font-serif text-[1.05rem] leading-8 text-stone-900 outline-none",
           role: "textbox",

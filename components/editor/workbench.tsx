@@ -152,10 +152,14 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
     setFocusedKeyState(key);
   }, []);
   const labelKeys = useMemo(() => new Set(labels.map((label) => label.key)), [labels]);
-  const offered = useMemo(
-    () => (suggestionSource ? allSuggestions({ text: article.text, actors: suggestionSource.actors, modelSpans: suggestionSource.modelSpans, labels: labelKeys }) : NO_SUGGESTIONS),
-    [suggestionSource, article.text, labelKeys],
-  );
+  // Finding quotations and actor mentions in a long article takes tens of milliseconds: it is done
+  // once the article is open and painted and the page idle, so the spans are not painted later for it.
+  const [offered, setOffered] = useState<SuggestedSpan[]>(NO_SUGGESTIONS);
+  const opened = store !== null;
+  useEffect(() => {
+    if (!suggestionSource || !opened) return;
+    return whenIdle(() => startTransition(() => setOffered(allSuggestions({ text: article.text, actors: suggestionSource.actors, modelSpans: suggestionSource.modelSpans, labels: labelKeys }))), 500);
+  }, [suggestionSource, opened, article.text, labelKeys]);
   const openList = useMemo(
     () => (editable ? openSuggestions(offered, snapshot.spans, dismissed).filter((s) => checkSpan(index, s).ok) : NO_SUGGESTIONS),
     [editable, offered, snapshot.spans, dismissed, index],
