@@ -202,8 +202,16 @@ async function main() {
       await page.getByRole("button", { name: "Sign out" }).waitFor();
 
       // A full page load: navigation start (performance.now() = 0) → every span painted.
+      if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       await page.goto(`${origin}${readerPath}`);
       const open = (await page.evaluate("window.benchApp.opened")) as { at: number; framed: number };
+      if (TRACE) {
+        const json = (await browser.stopTracing()).toString();
+        if (process.env.TRACE_FILE) fs.writeFileSync(`${process.env.TRACE_FILE}-${run + 1}-open.json`, json);
+        const summary = summariseTrace(json, 0, Infinity, open.framed);
+        console.log(`  trace of the page load (${ms(open.at)}): main thread busy ${ms(summary.busy)} before every span was painted; self time by event:\n` +
+          summary.selfByName.filter(([, time]) => time >= 5).slice(0, 14).map(([name, time]) => `    ${time.toFixed(1).padStart(7)} ms ${name}`).join("\n"));
+      }
       const openTask = await call<number>(page, "longestTask", 0, open.at);
       const painted = await call<number>(page, "countPainted", lines, data.spans);
 

@@ -15,11 +15,21 @@ type TraceEvent = {
   args?: Record<string, unknown> & { data?: Record<string, unknown>; beginData?: Record<string, unknown>; endData?: Record<string, unknown>; name?: string };
 };
 
-export type TraceSummary = { window: number; selfByName: [string, number][]; details: string[] };
+export type TraceSummary = { window: number; busy: number; selfByName: [string, number][]; details: string[] };
 
-/** `from`/`to` are trace timestamps in microseconds (0: the whole trace). */
-export function summariseTrace(json: string, from = 0, to = Infinity): TraceSummary {
+/**
+ * `from`/`to` are trace timestamps in microseconds (0: the whole trace); `untilMs`, when given,
+ * keeps only the events that begin within that many milliseconds of the navigation start.
+ */
+export function summariseTrace(json: string, from = 0, to = Infinity, untilMs?: number): TraceSummary {
   const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents;
+  if (untilMs !== undefined) {
+    const navigation = events.find((e) => e.name === "navigationStart");
+    if (navigation) {
+      from = navigation.ts;
+      to = navigation.ts + untilMs * 1000;
+    }
+  }
   // The renderer's main thread: the thread named CrRendererMain that holds the most events.
   const mains = events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
   const counts = new Map<string, number>();
@@ -50,11 +60,13 @@ export function summariseTrace(json: string, from = 0, to = Infinity): TraceSumm
   const details: string[] = [];
   let first = Infinity;
   let last = 0;
+  let busy = 0;
   for (const e of complete) {
     const dur = e.dur ?? 0;
     close(e.ts);
     stack.push({ end: e.ts + dur, name: e.name, childTime: 0, dur });
     if (stack.length === 1 && dur > 0) {
+      busy += dur;
       first = Math.min(first, e.ts);
       last = Math.max(last, e.ts + dur);
     }
@@ -69,7 +81,7 @@ export function summariseTrace(json: string, from = 0, to = Infinity): TraceSumm
     }
   }
   close(Infinity);
-  return { window: (last - first) / 1000, selfByName: [...self].map(([name, us]) => [name, us / 1000] as [string, number]).sort((a, b) => b[1] - a[1]), details };
+  return { window: (last - first) / 1000, busy: busy / 1000, selfByName: [...self].map(([name, us]) => [name, us / 1000] as [string, number]).sort((a, b) => b[1] - a[1]), details };
 }
 
 export const TRACE_CATEGORIES = [
