@@ -12,10 +12,15 @@ import { startBenchApp } from "../app-server";
 import { makeArticle } from "../reader-paint/article";
 import { segmentSpans } from "../../lib/editor/segments";
 import { OffsetIndex } from "../../lib/text/code-points";
+import { summariseTrace, TRACE_CATEGORIES } from "./trace-summary";
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const TAGS = 5;
 const PROFILE = Boolean(process.env.PROFILE);
+/** Which tag PROFILE takes a CPU profile of (1: the first, cold one). */
+const PROFILE_TAG = Number(process.env.PROFILE_TAG ?? 2);
+/** TRACE=1: a Chrome trace of the second tag of each run, summarised (self time by event kind). */
+const TRACE = Boolean(process.env.TRACE);
 const ANALYST = "alice@sourcemark.test";
 const ARTICLE_ID = "bench-long-article";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"];
@@ -34,21 +39,37 @@ const PAGE_SCRIPT = String.raw`
   new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration }); })
     .observe({ type: "longtask", buffered: true });
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  const afterFrame = () => new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve(performance.now());
-    requestAnimationFrame(() => channel.port2.postMessage(null));
+  /**
+   * Called in a requestAnimationFrame callback: resolves with the time at which that frame's
+   * rendering is done, as the first task after it. A user-blocking task where the browser has
+   * scheduler.postTask (a plain message task can wait behind tasks the page queued earlier,
+   * such as React's scheduler's), else a message.
+   */
+  const endOfThisFrame = () => new Promise((resolve) => {
+    const done = () => resolve(performance.now());
+    if (globalThis.scheduler && typeof scheduler.postTask === "function") scheduler.postTask(done, { priority: "user-blocking" });
+    else {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = done;
+      channel.port2.postMessage(null);
+    }
   });
   const segmentCount = () => document.querySelectorAll(".ProseMirror .sm-seg").length;
+  /**
+   * Checks once a frame, from the next one on, for at least count segments: resolves with the start
+   * of the first frame that finds them (they are in the DOM that frame renders) and the end of that
+   * frame, both from since. Watching from the event on, not from when Playwright asks, so that a
+   * slow round trip to the page does not push the result to a later frame.
+   */
+  const watchSegments = (count, since) => new Promise((resolve) => {
+    const check = () => {
+      const at = performance.now();
+      if (segmentCount() >= count) endOfThisFrame().then((end) => resolve({ at: at - since, framed: end - since }));
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
   const bench = {
-    /** Resolves when at least count segments exist: when that was seen, and the end of that frame, both from since. */
-    async segmentsAtLeast(count, since = 0) {
-      for (;;) {
-        const at = performance.now();
-        if (segmentCount() >= count) return { at: at - since, framed: (await afterFrame()) - since };
-        await frame();
-      }
-    },
     async longestTask(from, to) {
       await new Promise((resolve) => setTimeout(resolve, 300));
       return Math.max(0, ...tasks.filter((t) => t.start < to && t.start + t.duration > from).map((t) => t.duration));
@@ -80,7 +101,7 @@ const PAGE_SCRIPT = String.raw`
       const anchor = [...document.querySelectorAll("a")].find((a) => (a.textContent || "").includes(title));
       const began = performance.now();
       anchor.click();
-      return (await bench.segmentsAtLeast(count, began)).at;
+      return (await watchSegments(count, began)).at;
     },
     /** Selects 15 characters of unpainted text in the k-th probe paragraph and listens for the next key. */
     armTag(k) {
@@ -99,7 +120,10 @@ const PAGE_SCRIPT = String.raw`
         selection.removeAllRanges();
         selection.addRange(range);
         bench.before = segmentCount();
-        addEventListener("keydown", () => (bench.keyAt = performance.now()), { capture: true, once: true });
+        addEventListener("keydown", () => {
+          bench.keyAt = performance.now();
+          bench.tagSeen = watchSegments(bench.before + 1, bench.keyAt);
+        }, { capture: true, once: true });
         return true;
       }
       }
@@ -107,7 +131,7 @@ const PAGE_SCRIPT = String.raw`
     },
     /** After the armed key: from the key press to the end of the frame showing one more segment. */
     async tagResult() {
-      const result = await bench.segmentsAtLeast(bench.before + 1, bench.keyAt);
+      const result = await bench.tagSeen;
       return { paint: result.framed, task: await bench.longestTask(bench.keyAt, bench.keyAt + result.framed) };
     },
     /** Scrolls the article from top to bottom, 240 px a frame; the longest task meanwhile. */
@@ -126,6 +150,9 @@ const PAGE_SCRIPT = String.raw`
     },
   };
   window.benchApp = bench;
+  // A full load of the reader: watched from the document's start (navigation start is 0).
+  const open = window.__benchOpen;
+  if (open && location.pathname === open.path) bench.opened = watchSegments(open.count, 0);
 })();
 `;
 
@@ -159,6 +186,7 @@ async function main() {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
       page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
+      await page.addInitScript(`window.__benchOpen = ${JSON.stringify({ count: expectedSegments, path: readerPath })};`);
       await page.addInitScript(PAGE_SCRIPT);
       const cdp = await context.newCDPSession(page);
       await cdp.send("Performance.enable");
@@ -174,8 +202,16 @@ async function main() {
       await page.getByRole("button", { name: "Sign out" }).waitFor();
 
       // A full page load: navigation start (performance.now() = 0) → every span painted.
+      if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       await page.goto(`${origin}${readerPath}`);
-      const open = await call<{ at: number; framed: number }>(page, "segmentsAtLeast", expectedSegments);
+      const open = (await page.evaluate("window.benchApp.opened")) as { at: number; framed: number };
+      if (TRACE) {
+        const json = (await browser.stopTracing()).toString();
+        if (process.env.TRACE_FILE) fs.writeFileSync(`${process.env.TRACE_FILE}-${run + 1}-open.json`, json);
+        const summary = summariseTrace(json, 0, Infinity, open.framed);
+        console.log(`  trace of the page load (${ms(open.at)}): main thread busy ${ms(summary.busy)} before every span was painted; self time by event:\n` +
+          summary.selfByName.filter(([, time]) => time >= 5).slice(0, 14).map(([name, time]) => `    ${time.toFixed(1).padStart(7)} ms ${name}`).join("\n"));
+      }
       const openTask = await call<number>(page, "longestTask", 0, open.at);
       const painted = await call<number>(page, "countPainted", lines, data.spans);
 
@@ -192,15 +228,25 @@ async function main() {
         if (!(await call<boolean>(page, "armTag", k))) throw new Error("no unpainted text to tag");
         await page.waitForTimeout(200); // ProseMirror reads the selection on selectionchange
         const before = PROFILE ? await metrics() : null;
-        if (PROFILE && k === 1) {
+        if (PROFILE && k === PROFILE_TAG - 1) {
           await cdp.send("Profiler.enable");
           await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
           await cdp.send("Profiler.start");
         }
+        if (TRACE && k <= 1) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
         await page.keyboard.press("q");
         const tag = await call<{ paint: number; task: number }>(page, "tagResult");
-        if (PROFILE && k === 1) {
+        if (TRACE && k <= 1) {
+          const json = (await browser.stopTracing()).toString();
+          if (process.env.TRACE_FILE) fs.writeFileSync(`${process.env.TRACE_FILE}-${run + 1}-${k + 1}.json`, json);
+          const summary = summariseTrace(json);
+          console.log(`  trace of tag ${k + 1} (${ms(tag.paint)}): main thread busy over ${ms(summary.window)}; self time by event:\n` +
+            summary.selfByName.filter(([, time]) => time >= 0.5).slice(0, 18).map(([name, time]) => `    ${time.toFixed(1).padStart(7)} ms ${name}`).join("\n") +
+            `\n  long events:\n${summary.details.map((line) => `    ${line}`).join("\n")}`);
+        }
+        if (PROFILE && k === PROFILE_TAG - 1) {
           const { profile } = (await cdp.send("Profiler.stop")) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+          if (process.env.PROFILE_FILE) fs.writeFileSync(`${process.env.PROFILE_FILE}-${run + 1}.cpuprofile`, JSON.stringify(profile));
           const byId = new Map(profile.nodes.map((n) => [n.id, n]));
           const self = new Map<string, number>();
           profile.samples.forEach((id, i) => {

@@ -155,10 +155,6 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
 }
 
 /**
- * `initialPaint` gives the spans known when the editor is created, so that the view draws the
- * article once, already painted, instead of drawing it bare and then again with its spans.
- */
-/**
  * The first tag after an article opens runs the incremental repaint (resegment, DecorationSet
  * remove/add) for the first time, cold: in a long article that costs a few frames. Once the
  * article is painted and the page is idle, the same path runs a few times on a throwaway copy
@@ -185,10 +181,33 @@ function scheduleWarmUp(view: EditorView): { cancel(): void } {
   return { cancel: () => cancelIdle(handle) };
 }
 
+/**
+ * The first paint, made once per document and shared: Tiptap draws the view from a state without
+ * plugins and adds them right after, so the view's own `decorations` prop (seed.decorations)
+ * hands it the spans for that first drawing, and the plugin starts from the very same state, so
+ * that adding it changes nothing on screen. The article is drawn once, already painted, instead
+ * of bare and then again with its 2,000 spans.
+ */
+export function paintSeed(initialPaint: () => PaintInput | null) {
+  let seeded: { doc: EditorState["doc"]; state: PluginState } | null = null;
+  const stateFor = (doc: EditorState["doc"]): PluginState | null => {
+    if (seeded?.doc === doc) return seeded.state;
+    const input = initialPaint();
+    if (!input) return null;
+    seeded = { doc, state: paintDecorations(doc, input) };
+    return seeded.state;
+  };
+  return {
+    stateFor,
+    /** For the view's `decorations` prop: the seeded spans until the plugin holds its own state. */
+    decorations: (state: EditorState) => (annotationKey.getState(state) ? null : (stateFor(state.doc)?.decorations ?? null)),
+  };
+}
+
 export function annotationPlugin(
   handlers: { current: AnnotationHandlers },
   getMap: () => DocumentMap,
-  initialPaint: () => PaintInput | null = () => null,
+  seed: ReturnType<typeof paintSeed> = paintSeed(() => null),
 ): Plugin<PluginState> {
   let drag: { spanId: string; bound: "start" | "end" } | null = null;
   return new Plugin<PluginState>({
@@ -196,8 +215,7 @@ export function annotationPlugin(
     state: {
       init: (_config, state) => {
         installSlicingTextCut(state.schema);
-        const input = initialPaint();
-        return input ? paintDecorations(state.doc, input) : { decorations: DecorationSet.empty, painted: null };
+        return seed.stateFor(state.doc) ?? { decorations: DecorationSet.empty, painted: null };
       },
       apply(tr, value) {
         const meta = tr.getMeta(annotationKey) as Meta | undefined;

@@ -1,6 +1,6 @@
 "use client";
 
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from "react";
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from "react";
 import { EditorContent, useEditor } from "@tiptap/react";
 import Document from "@tiptap/extension-document";
 import Paragraph from "@tiptap/extension-paragraph";
@@ -11,7 +11,7 @@ import { DocumentMap, editorDocJson } from "@/lib/text/document-map";
 import type { SegmentSpan } from "@/lib/editor/segments";
 import { ReadOnlyText } from "./read-only-text";
 import { ParagraphKeys } from "./paragraph-keys";
-import { annotationPlugin, paintTransaction, type AnnotationHandlers, type PaintInput } from "./annotation-plugin";
+import { annotationKey, annotationPlugin, paintSeed, paintTransaction, type AnnotationHandlers, type PaintInput } from "./annotation-plugin";
 import { overlayPlugin, overlayTransaction, type OverlayInput } from "./suggestion-plugin";
 
 export type SelectionInfo = { start: number; end: number } | null;
@@ -32,10 +32,21 @@ export type ArticleEditorHandle = {
   currentSelection(): SelectionInfo;
 };
 
-type Props = {
+/**
+ * What to paint, read outside React's render: the editor reads it when told of a change and
+ * paints it before the task ends, so a tag is drawn in the frame after the key press whatever
+ * else React has to render then.
+ */
+export type PaintSource = {
+  read(): { spans: readonly SegmentSpan[]; selectedId: string | null };
+  subscribe(listener: () => void): () => void;
+};
+
+/** The spans to paint: given as props (each render paints what changed), or read from a source. */
+type Painting = { spans: readonly SegmentSpan[]; selectedId: string | null; source?: undefined } | { source: PaintSource; spans?: undefined; selectedId?: undefined };
+
+type Props = Painting & {
   text: string;
-  spans: readonly SegmentSpan[];
-  selectedId: string | null;
   colourOf: (label: string) => string;
   callbacks: EditorCallbacks;
   label: string;
@@ -45,7 +56,7 @@ type Props = {
 
 /** The article as a Tiptap document whose text never changes, with annotations painted as decorations. */
 export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function ArticleEditor(
-  { text, spans, selectedId, colourOf, callbacks, label, overlay },
+  { text, spans, selectedId, source, colourOf, callbacks, label, overlay },
   ref,
 ) {
   const map = useMemo(() => new DocumentMap(text), [text]);
@@ -53,8 +64,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
   mapRef.current = map;
   const callbacksRef = useRef(callbacks);
   callbacksRef.current = callbacks;
-  const paintRef = useRef<PaintInput>({ spans, selectedId, colourOf, map });
-  paintRef.current = { spans, selectedId, colourOf, map };
+  const current = (): PaintInput => (source ? { ...source.read(), colourOf, map } : { spans: spans!, selectedId: selectedId ?? null, colourOf, map });
+  const paintRef = useRef<() => PaintInput>(current);
+  paintRef.current = current;
 
   const handlers = useRef<AnnotationHandlers>({
     onKeyDown(view, event) {
@@ -69,6 +81,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
     onDragBound: (id, bound, cp) => callbacksRef.current.onDragBound(id, bound, cp),
   });
 
+  const seed = useMemo(() => paintSeed(() => paintRef.current()), []);
   const extensions = useMemo(
     () => [
       Document,
@@ -78,7 +91,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       ParagraphKeys,
       Extension.create({
         name: "sourcemarkAnnotations",
-        addProseMirrorPlugins: () => [annotationPlugin(handlers, () => mapRef.current, () => paintRef.current), overlayPlugin()],
+        addProseMirrorPlugins: () => [annotationPlugin(handlers, () => mapRef.current, seed), overlayPlugin()],
       }),
     ],
     [],
@@ -90,6 +103,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
       content: editorDocJson(text),
       immediatelyRender: false,
       editorProps: {
+        decorations: seed.decorations,
         attributes: {
           class: "sm-article font-serif text-[1.05rem] leading-8 text-stone-900 outline-none",
           role: "textbox",
@@ -103,11 +117,47 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
     [text],
   );
 
-  useEffect(() => {
+  // clearSelection() asks for a caret; the paint that follows a tag (in the same task) carries it,
+  // so that the text is changed and the DOM selection moved in one view update: each view update
+  // that moves the DOM selection makes the browser lay the changed text out there and then.
+  const collapsePending = useRef(false);
+  /** Paints what changed since the last paint, with a pending caret, in one transaction. */
+  const flush = () => {
     if (!editor || editor.isDestroyed) return;
+    const input = paintRef.current();
+    const last = annotationKey.getState(editor.state)?.painted?.input;
+    const changed = !last || last.spans !== input.spans || last.selectedId !== input.selectedId || last.colourOf !== input.colourOf || last.map !== input.map;
+    if (!changed && !collapsePending.current) return;
+    let tr = changed ? paintTransaction(editor.state, input) : editor.state.tr;
+    if (collapsePending.current) {
+      collapsePending.current = false;
+      tr = tr.setSelection(TextSelection.create(tr.doc, tr.selection.to));
+    }
+    editor.view.dispatch(tr);
+  };
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+  // Changes told by the source, and a caret asked for, are painted together at the end of the
+  // task (a tag changes the layer, then the selected span, then asks for a caret).
+  const flushScheduled = useRef(false);
+  const scheduleFlush = useCallback(() => {
+    if (flushScheduled.current) return;
+    flushScheduled.current = true;
+    queueMicrotask(() => {
+      flushScheduled.current = false;
+      flushRef.current();
+    });
+  }, []);
+
+  useEffect(() => {
     // The plugin painted the spans known at creation; this repaints only what changed since.
-    editor.view.dispatch(paintTransaction(editor.state, { spans, selectedId, colourOf, map }));
-  }, [editor, spans, selectedId, colourOf, map]);
+    flushRef.current();
+  }, [editor, spans, selectedId, source, colourOf, map]);
+
+  useEffect(() => {
+    if (!editor || !source) return;
+    return source.subscribe(scheduleFlush);
+  }, [editor, source, scheduleFlush]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed || !overlay) return;
@@ -133,12 +183,11 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, Props>(function Art
         return from === to ? null : map.docRangeToSpan(from, to);
       },
       clearSelection() {
-        if (!editor) return;
-        const { to } = editor.state.selection;
-        editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, to)));
+        collapsePending.current = true;
+        scheduleFlush();
       },
     }),
-    [editor, map],
+    [editor, map, scheduleFlush],
   );
 
   return <EditorContent editor={editor} />;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type RefObject } from "react";
+import { useEffect, useMemo, useState, type RefObject } from "react";
 import { SPEAKER_CHOICES, speakerCandidates } from "@/lib/editor/speaker-candidates";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -47,6 +47,13 @@ export function SpanDetails({
   const [note, setNote] = useState(span.note ?? "");
   useEffect(() => setNote(span.note ?? ""), [span.id, span.note]);
   const attributable = span.label === "QUOTE" || span.label === "CLAIM";
+  const speakerId = speaker?.to ?? null;
+  const candidates = useMemo(
+    () => (attributable ? speakerCandidates(actors, span, speakerId) : []),
+    // The span's bounds, not its object: a new version of the same span offers the same speakers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [attributable, actors, span.start, span.end, speakerId],
+  );
 
   return (
     <section aria-labelledby="span-details-heading" className="space-y-2 rounded-lg border border-stone-200 bg-white p-3 text-sm">
@@ -75,7 +82,7 @@ export function SpanDetails({
               className={inputClass}
             >
               <option value="">No speaker</option>
-              {speakerCandidates(actors, span, speaker?.to ?? null).map((candidate) => (
+              {candidates.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.text}
                   {candidate.actor && candidate.actor !== candidate.text ? ` (${candidate.actor})` : ""} · {candidate.start}

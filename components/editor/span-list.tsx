@@ -13,10 +13,23 @@ function excerpt(text: string): string {
 
 const NO_SPANS: readonly ListedSpan[] = [];
 
+/**
+ * Rows go in blocks that skip layout and paint while out of view (content-visibility). A block,
+ * not each row: the browser checks every such element against the viewport in every frame, and
+ * 2,000 rows made that a few milliseconds of each frame, the frame showing a tag among them.
+ */
+const ROWS_PER_BLOCK = 50;
+
+function blocks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_BLOCK) out.push(rows.slice(i, i + ROWS_PER_BLOCK));
+  return out;
+}
+
 const SpanRow = memo(function SpanRow({ span, selected, onSelect }: { span: ListedSpan; selected: boolean; onSelect: (id: string) => void }) {
   const shown = useMemo(() => excerpt(span.text), [span.text]);
   return (
-    <li className="sm-span-row">
+    <li>
       <button
         type="button"
         onClick={() => onSelect(span.id)}
@@ -33,10 +46,11 @@ const SpanRow = memo(function SpanRow({ span, selected, onSelect }: { span: List
 
 /**
  * The side panel: the layer's spans in text order, grouped by label, filterable; orphans listed apart.
- * It follows the layer as a deferred value: React paints the text first (a tag shows at once) and
- * brings this list, thousands of rows in a long article, up to date in a render it may interrupt.
+ * The reader hands it the layer as a deferred value (and it defers its first fill itself): React
+ * paints the text first (a tag shows at once) and brings this list, thousands of rows in a long
+ * article, up to date in a render it may interrupt; memo keeps the text's render from touching it.
  */
-export function SpanList({
+export const SpanList = memo(function SpanList({
   spans: latestSpans,
   labels,
   selectedId: latestSelectedId,
@@ -111,11 +125,15 @@ export function SpanList({
                 {ofLabel.length === 0 ? (
                   <p className="text-xs text-stone-600">None</p>
                 ) : (
-                  <ul className="space-y-1">
-                    {ofLabel.map((span) => (
-                      <SpanRow key={span.id} span={span} selected={span.id === selectedId} onSelect={onSelect} />
+                  <div className="space-y-1">
+                    {blocks(ofLabel).map((block, k) => (
+                      <ul key={k} className="sm-span-rows space-y-1">
+                        {block.map((span) => (
+                          <SpanRow key={span.id} span={span} selected={span.id === selectedId} onSelect={onSelect} />
+                        ))}
+                      </ul>
                     ))}
-                  </ul>
+                  </div>
                 )}
               </div>
             );
@@ -123,4 +141,4 @@ export function SpanList({
       </div>
     </section>
   );
-}
+});

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import type { SuggestedSpan } from "@/lib/suggestions/types";
 
 function excerpt(text: string): string {
@@ -12,8 +13,11 @@ function origin(suggestion: SuggestedSpan): string {
   return `${suggestion.model ?? "model"}${typeof suggestion.score === "number" ? ` · ${suggestion.score}` : ""}`;
 }
 
-/** Open suggestions in text order, each with Accept and Dismiss (the keys n, y and d do the same in the text). */
-export function SuggestionList({
+/**
+ * Open suggestions in text order, each with Accept and Dismiss (the keys n, y and d do the same in the text).
+ * Memoised: a long article offers hundreds, and the reader re-renders on every tag.
+ */
+export const SuggestionList = memo(function SuggestionList({
   suggestions,
   focusedKey,
   onFocus,
@@ -63,4 +67,4 @@ export function SuggestionList({
       )}
     </details>
   );
-}
+});

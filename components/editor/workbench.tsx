@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { checkSpan } from "@/lib/text/span-check";
@@ -8,9 +8,10 @@ import { OffsetIndex, sliceByCodePoints } from "@/lib/text/code-points";
 import { graphemeSafe, tidySelection, trimWhitespace } from "@/lib/text/selection";
 import { interpretKey, SHORTCUTS, type KeyAction } from "@/lib/editor/keymap";
 import { EditorRuleError } from "@/lib/editor/editor-rule-error";
+import { whenIdle } from "@/lib/editor/scheduler";
 import type { LayerData, Notice, Span } from "@/lib/editor/types";
 import type { LayerSnapshot } from "@/lib/editor/layer-snapshot";
-import { ArticleEditor, type ArticleEditorHandle, type SelectionInfo } from "./article-editor";
+import { ArticleEditor, type ArticleEditorHandle, type PaintSource, type SelectionInfo } from "./article-editor";
 import { SpanList, type ListedSpan } from "./span-list";
 import { SpanDetails } from "./span-details";
 import { SaveStatusLine } from "./save-status";
@@ -39,7 +40,6 @@ type Props = {
 };
 
 const EMPTY_SNAPSHOT = { spans: [], spanById: new Map(), relations: [], relationById: new Map(), speakerOf: new Map(), canUndo: false, canRedo: false } as unknown as LayerSnapshot;
-const noopSubscribe = () => () => {};
 
 const NO_SUGGESTIONS: SuggestedSpan[] = [];
 
@@ -49,15 +49,30 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
   const url = `/api/v1/projects/${encodeURIComponent(project.slug)}/articles/${encodeURIComponent(article.externalId)}/layers/${encodeURIComponent(layer.editable ? "me" : layer.name)}/changes`;
   const session = useEditorSession({ layer: initialLayer, url, userId: viewerId, editable: layer.editable, onNotice: notify });
   const store = session?.store ?? null;
-  const snapshot = useSyncExternalStore(store?.subscribe ?? noopSubscribe, store?.getSnapshot ?? (() => EMPTY_SNAPSHOT), () => EMPTY_SNAPSHOT);
+  // A change (a tag, a relabel, an undo, a span selected) is painted into the text at once by the
+  // editor, which reads the store itself (paintSource below); React re-renders the rest of the
+  // reader (the side panel with thousands of rows, the suggestions) in a transition, after that
+  // frame, in slices it may interrupt. So what is shown here may be a frame behind the store:
+  // actions read the latest layer and selection from the store and refs, not from a render.
+  const [shown, setShown] = useState(() => ({ store, snapshot: store?.getSnapshot() ?? EMPTY_SNAPSHOT }));
+  useEffect(() => {
+    if (!store) return;
+    const follow = () => startTransition(() => setShown({ store, snapshot: store.getSnapshot() }));
+    follow();
+    return store.subscribe(follow);
+  }, [store]);
+  const snapshot = shown.store === store ? shown.snapshot : (store?.getSnapshot() ?? EMPTY_SNAPSHOT);
   const editable = layer.editable && store !== null;
 
   const [selectedId, setSelectedIdState] = useState<string | null>(null);
-  // Keys can arrive faster than React renders: actions read the latest selection and layer, not a render's copy.
   const selectedRef = useRef<string | null>(null);
+  const selectionListeners = useRef(new Set<() => void>());
   const setSelectedId = useCallback((id: string | null) => {
-    selectedRef.current = id;
-    setSelectedIdState(id);
+    if (selectedRef.current !== id) {
+      selectedRef.current = id;
+      for (const listener of [...selectionListeners.current]) listener();
+    }
+    startTransition(() => setSelectedIdState(id));
   }, []);
   const [snapToWords, setSnapToWords] = useState(false);
   const [guidelinesOpen, setGuidelinesOpen] = useState(false);
@@ -82,25 +97,51 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
   // A span whose covered text no longer matches the article is an orphan: listed, never drawn.
   // Each span is checked once and keeps its listed row object while unchanged, so a tag in an
   // article of thousands of spans costs one check and lets the list's rows skip re-rendering.
-  const rowCache = useRef(new WeakMap<Span, ListedSpan>());
-  const { drawable, listed } = useMemo(() => {
-    const drawable: Span[] = [];
-    const listed: ListedSpan[] = [];
-    for (const span of snapshot.spans) {
-      const relation = snapshot.speakerOf.get(span.id);
-      const speakerSpan = relation ? snapshot.spanById.get(relation.to) : undefined;
-      const speaker = speakerSpan ? (speakerSpan.actor ?? speakerSpan.text) : null;
-      let row = rowCache.current.get(span);
-      if (!row || row.speaker !== speaker) {
-        const orphan = row ? row.orphan : !checkSpan(index, span).ok;
-        row = { id: span.id, start: span.start, end: span.end, label: span.label, text: span.text, actor: span.actor, speaker, orphan };
-        rowCache.current.set(span, row);
+  // Rows are derived once per layer snapshot: the editor's paint and React's render share them.
+  const rowsOf = useMemo(() => {
+    const rowCache = new WeakMap<Span, ListedSpan>();
+    const bySnapshot = new WeakMap<LayerSnapshot, { drawable: Span[]; listed: ListedSpan[] }>();
+    return (layerSnapshot: LayerSnapshot) => {
+      const known = bySnapshot.get(layerSnapshot);
+      if (known) return known;
+      const drawable: Span[] = [];
+      const listed: ListedSpan[] = [];
+      for (const span of layerSnapshot.spans) {
+        const relation = layerSnapshot.speakerOf.get(span.id);
+        const speakerSpan = relation ? layerSnapshot.spanById.get(relation.to) : undefined;
+        const speaker = speakerSpan ? (speakerSpan.actor ?? speakerSpan.text) : null;
+        let row = rowCache.get(span);
+        if (!row || row.speaker !== speaker) {
+          const orphan = row ? row.orphan : !checkSpan(index, span).ok;
+          row = { id: span.id, start: span.start, end: span.end, label: span.label, text: span.text, actor: span.actor, speaker, orphan };
+          rowCache.set(span, row);
+        }
+        if (!row.orphan) drawable.push(span);
+        listed.push(row);
       }
-      if (!row.orphan) drawable.push(span);
-      listed.push(row);
-    }
-    return { drawable, listed };
-  }, [snapshot, index]);
+      const rows = { drawable, listed };
+      bySnapshot.set(layerSnapshot, rows);
+      return rows;
+    };
+  }, [index]);
+  const { drawable, listed } = rowsOf(snapshot);
+
+  // What the editor paints: the store's latest layer and the latest selected span, read when either changes.
+  const paintSource = useMemo<PaintSource | null>(
+    () =>
+      store && {
+        read: () => ({ spans: rowsOf(store.getSnapshot()).drawable, selectedId: selectedRef.current }),
+        subscribe(listener) {
+          selectionListeners.current.add(listener);
+          const unsubscribe = store.subscribe(listener);
+          return () => {
+            selectionListeners.current.delete(listener);
+            unsubscribe();
+          };
+        },
+      },
+    [store, rowsOf],
+  );
 
   // Suggestions: computed here, drawn by their own plugin, saved only when accepted.
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set(suggestionSource?.dismissed ?? []));
@@ -111,10 +152,14 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
     setFocusedKeyState(key);
   }, []);
   const labelKeys = useMemo(() => new Set(labels.map((label) => label.key)), [labels]);
-  const offered = useMemo(
-    () => (suggestionSource ? allSuggestions({ text: article.text, actors: suggestionSource.actors, modelSpans: suggestionSource.modelSpans, labels: labelKeys }) : NO_SUGGESTIONS),
-    [suggestionSource, article.text, labelKeys],
-  );
+  // Finding quotations and actor mentions in a long article takes tens of milliseconds: it is done
+  // once the article is open and painted and the page idle, so the spans are not painted later for it.
+  const [offered, setOffered] = useState<SuggestedSpan[]>(NO_SUGGESTIONS);
+  const opened = store !== null;
+  useEffect(() => {
+    if (!suggestionSource || !opened) return;
+    return whenIdle(() => startTransition(() => setOffered(allSuggestions({ text: article.text, actors: suggestionSource.actors, modelSpans: suggestionSource.modelSpans, labels: labelKeys }))), 500);
+  }, [suggestionSource, opened, article.text, labelKeys]);
   const openList = useMemo(
     () => (editable ? openSuggestions(offered, snapshot.spans, dismissed).filter((s) => checkSpan(index, s).ok) : NO_SUGGESTIONS),
     [editable, offered, snapshot.spans, dismissed, index],
@@ -134,6 +179,23 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
 
   const selected = selectedId ? snapshot.spanById.get(selectedId) ?? null : null;
   const actorSpans = useMemo(() => drawable.filter((span) => span.label === "ACTOR"), [drawable]);
+
+  // A field of the selected span's panel is focused once the panel shows that span (a key can
+  // follow a tag before the transition that shows the new span's panel has been committed).
+  const shownSelectedRef = useRef<string | null>(null);
+  const pendingFocus = useRef<RefObject<HTMLElement | null> | null>(null);
+  useLayoutEffect(() => {
+    shownSelectedRef.current = selectedId;
+    const target = pendingFocus.current;
+    if (target && selectedId === selectedRef.current) {
+      pendingFocus.current = null;
+      target.current?.focus();
+    }
+  });
+  const focusInPanel = useCallback((target: RefObject<HTMLElement | null>) => {
+    if (shownSelectedRef.current === selectedRef.current) target.current?.focus();
+    else pendingFocus.current = target;
+  }, []);
 
   const run = useCallback(
     (edit: () => { id: string | null } | void) => {
@@ -157,6 +219,35 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
   );
 
   const selectAndScroll = useCallback((id: string) => select(id, true), [select]);
+
+  // A tag's text work has one-time costs: the white-space table, Unicode regular expressions and
+  // the ICU data behind Intl.Segmenter, 80-100 ms on the first call here. They are paid when the
+  // page is first idle after the article opens, or as soon as text is first selected (a tag
+  // follows), whichever comes first, not in the frame of the analyst's first tag.
+  useEffect(() => {
+    if (!editable) return;
+    let done = false;
+    const warm = () => {
+      if (done) return;
+      done = true;
+      document.removeEventListener("selectionchange", onSelection);
+      const end = Math.min(index.length, 64);
+      trimWhitespace(index, 0, end);
+      graphemeSafe(index, 0, end);
+      tidySelection(index, 0, end);
+    };
+    // After the task that changed the selection, so that the selection is drawn first.
+    const onSelection = () => {
+      if (!document.getSelection()?.isCollapsed) setTimeout(warm, 0);
+    };
+    document.addEventListener("selectionchange", onSelection);
+    const cancelIdle = whenIdle(warm, 1000);
+    return () => {
+      done = true;
+      cancelIdle();
+      document.removeEventListener("selectionchange", onSelection);
+    };
+  }, [editable, index]);
 
   const tag = useCallback(
     (label: string, selection: SelectionInfo) => {
@@ -193,6 +284,8 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
     },
     [setFocusedKey, setSelectedId],
   );
+
+  const focusSuggestionAndScroll = useCallback((key: string) => focusSuggestion(key, true), [focusSuggestion]);
 
   const acceptSuggestion = useCallback(
     (key: string) => {
@@ -286,14 +379,14 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
         case "help":
           return setHelpOpen(true);
         case "attribute":
-          if (current?.label === "ACTOR") return actorLinkRef.current?.focus();
+          if (current?.label === "ACTOR") return focusInPanel(actorLinkRef);
           if (current) setPickingSpeaker(current.id);
-          return speakerRef.current?.focus();
+          return focusInPanel(speakerRef);
         case "note":
-          return noteRef.current?.focus();
+          return focusInPanel(noteRef);
       }
     },
-    [snapshot, tag, store, run, index, moveBound, select, setSelectedId, setPickingSpeaker, setFocusedKey, notify, focusSuggestion, acceptSuggestion, dismissSuggestion],
+    [snapshot, tag, store, run, index, moveBound, select, setSelectedId, setPickingSpeaker, setFocusedKey, notify, focusSuggestion, acceptSuggestion, dismissSuggestion, focusInPanel],
   );
 
   const callbacks = useMemo(
@@ -313,7 +406,8 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
       },
       onClickAt(codePoint: number | null) {
         if (codePoint === null) return;
-        const covering = drawable.filter((span) => span.start <= codePoint && codePoint < span.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+        const latest = store ? rowsOf(store.getSnapshot()).drawable : drawable;
+        const covering = latest.filter((span) => span.start <= codePoint && codePoint < span.end).sort((a, b) => a.end - a.start - (b.end - b.start));
         const quoteId = pickingSpeakerRef.current;
         if (quoteId && store) {
           const speaker = covering.find((span) => span.label === "ACTOR");
@@ -335,7 +429,7 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
         if (span && editable) moveBound(span, bound, codePoint);
       },
     }),
-    [hotkeys, editable, perform, drawable, store, moveBound, setSelectedId, setPickingSpeaker, run, focusSuggestion, setFocusedKey],
+    [hotkeys, editable, perform, drawable, rowsOf, store, moveBound, setSelectedId, setPickingSpeaker, run, focusSuggestion, setFocusedKey],
   );
 
   return (
@@ -411,12 +505,11 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
           </div>
         ) : null}
         <div className="rounded-lg border border-stone-200 bg-white px-6 py-5 shadow-sm">
-          {store ? (
+          {paintSource ? (
             <ArticleEditor
               ref={editorRef}
               text={article.text}
-              spans={drawable}
-              selectedId={selectedId}
+              source={paintSource}
               colourOf={colourOf}
               callbacks={callbacks}
               label={`Article text: ${article.title}`}
@@ -449,7 +542,7 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
             onActor={(actor) => store && run(() => store.updateSpan(selected.id, { actor }))}
             onSpeaker={(actorId) => {
               if (!store) return;
-              const existing = snapshot.speakerOf.get(selected.id);
+              const existing = store.getSnapshot().speakerOf.get(selected.id);
               if (actorId) run(() => store.attribute(selected.id, actorId));
               else if (existing) run(() => store.removeAttribution(existing.id));
             }}
@@ -464,7 +557,7 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
           <SuggestionList
             suggestions={openList}
             focusedKey={focusedKey}
-            onFocus={(key) => focusSuggestion(key, true)}
+            onFocus={focusSuggestionAndScroll}
             onAccept={acceptSuggestion}
             onDismiss={dismissSuggestion}
           />

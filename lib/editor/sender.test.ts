@@ -54,6 +54,28 @@ describe("Sender", () => {
     expect(server.layer().spans).toHaveLength(250);
   });
 
+  it("with deferKick, sends the changes of one task together when the deferred task runs, not while the task runs", async () => {
+    const server = new FakeServer(ARTICLE);
+    const { sizes, fetch } = recording(server);
+    const deferred: (() => void)[] = [];
+    const tab = await openSession(server, { fetch, deferKick: (task) => deferred.push(task) });
+    deferred.splice(0).forEach((task) => task());
+    await settle();
+    sizes.length = 0;
+    tab.store.createSpan(nthSpan(1));
+    tab.store.createSpan(nthSpan(2));
+    expect(tab.status()).toEqual({ state: "saving", pending: 2 });
+    await settle();
+    expect(sizes).toEqual([]);
+    expect(deferred).toHaveLength(1);
+    expect(tab.store.pendingChanges).toHaveLength(2);
+    deferred.splice(0).forEach((task) => task());
+    await settle();
+    expect(sizes).toEqual([2]);
+    expect(tab.status()).toEqual({ state: "saved", pending: 0 });
+    expect(server.layer().spans).toHaveLength(2);
+  });
+
   it("goes offline when the server cannot be reached and retries with backoff until it is back", async () => {
     const server = new FakeServer(ARTICLE);
     const tab = await openSession(server);

@@ -23,6 +23,11 @@ export type SenderOptions = {
   /** Subscribes to "the network is back"; the browser's `online` event by default. */
   onOnline?: (listener: () => void) => () => void;
   scheduler?: Scheduler;
+  /**
+   * When to send changes just queued: at once by default (the save status changes at once anyway).
+   * The reader passes `afterNextFrame`, so that the frame showing a tag waits for no request.
+   */
+  deferKick?: (task: () => void) => void;
   /** Jitter source for the backoff, [0, 1). */
   random?: () => number;
   /** Changes per request (the server takes up to 500). */
@@ -59,6 +64,7 @@ export class Sender {
   private readonly unsubscribers: Array<() => void> = [];
   private readonly scheduler: Scheduler;
   private readonly batchSize: number;
+  private kickDeferred = false;
 
   constructor(private readonly options: SenderOptions) {
     this.scheduler = options.scheduler ?? globalScheduler;
@@ -69,7 +75,7 @@ export class Sender {
 
   /** Starts sending what is queued now and whatever is queued later. */
   start(): void {
-    this.unsubscribers.push(this.options.outbox.subscribe(() => this.kick()));
+    this.unsubscribers.push(this.options.outbox.subscribe(() => this.deferredKick()));
     this.unsubscribers.push((this.options.onOnline ?? browserOnline)(() => this.onOnline()));
     this.kick();
   }
@@ -95,6 +101,19 @@ export class Sender {
   };
 
   getSnapshot = (): SaveStatus => this.status;
+
+  private deferredKick(): void {
+    const defer = this.options.deferKick;
+    if (!defer) return this.kick();
+    // The status says at once that something is waiting to be saved; only the request waits.
+    this.publish();
+    if (this.kickDeferred) return;
+    this.kickDeferred = true;
+    defer(() => {
+      this.kickDeferred = false;
+      if (!this.stopped) this.kick();
+    });
+  }
 
   private kick(): void {
     // New changes while waiting out a backoff or a sign-in stay queued until then.
