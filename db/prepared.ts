@@ -3,7 +3,24 @@ import type { SQL } from "drizzle-orm";
 import type { Database } from "./types";
 
 type Dialect = { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
-type PoolLike = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> };
+type Queryable = { query(config: { name: string; text: string; values: unknown[] } | string): Promise<{ rows: unknown[] }> };
+type PoolLike = Queryable & { connect(): Promise<Queryable & { release(error?: Error): void }> };
+
+/** Runs one statement and returns its rows. */
+export type Run = <Row>(query: SQL) => Promise<Row[]>;
+
+function preparedPool(db: Database): { pool: PoolLike; dialect: Dialect } | null {
+  const handle = db as unknown as { $client?: unknown; dialect?: Dialect };
+  const pool = handle.$client as PoolLike | undefined;
+  const isPool = pool && typeof pool.query === "function" && "totalCount" in (pool as object);
+  if (!isPool || !handle.dialect || process.env.SOURCEMARK_PREPARED_STATEMENTS === "0") return null;
+  return { pool, dialect: handle.dialect };
+}
+
+function named(dialect: Dialect, query: SQL) {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return { name: `sm_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`, text, values: params };
+}
 
 /**
  * Runs a statement of the write path as a named prepared statement of its connection, so
@@ -14,14 +31,34 @@ type PoolLike = { query(config: { name: string; text: string; values: unknown[] 
  * every connection on one session, so names would clash between connections) run it as usual.
  */
 export async function executePrepared<Row>(db: Database, query: SQL): Promise<Row[]> {
-  const handle = db as unknown as { $client?: unknown; dialect?: Dialect };
-  const pool = handle.$client as PoolLike | undefined;
-  const isPool = pool && typeof pool.query === "function" && "totalCount" in (pool as object);
-  if (isPool && handle.dialect && process.env.SOURCEMARK_PREPARED_STATEMENTS !== "0") {
-    const { sql: text, params } = handle.dialect.sqlToQuery(query);
-    const name = `sm_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
-    return (await pool.query({ name, text, values: params })).rows as Row[];
-  }
+  const prepared = preparedPool(db);
+  if (prepared) return (await prepared.pool.query(named(prepared.dialect, query))).rows as Row[];
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;
+}
+
+/**
+ * Runs `work` in one transaction whose statements are prepared as in executePrepared: committed
+ * when it returns, rolled back when it throws. One commit for several statements.
+ */
+export async function inPreparedTransaction<T>(db: Database, work: (run: Run) => Promise<T>): Promise<T> {
+  const prepared = preparedPool(db);
+  if (!prepared) {
+    return db.transaction((tx) => work(async <Row>(query: SQL) => ((await tx.execute(query)) as unknown as { rows: Row[] }).rows));
+  }
+  const client = await prepared.pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("begin");
+    try {
+      const result = await work(async <Row>(query: SQL) => (await client.query(named(prepared.dialect, query))).rows as Row[]);
+      await client.query("commit");
+      return result;
+    } catch (error) {
+      await client.query("rollback").catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    }
+  } finally {
+    client.release(broken);
+  }
 }

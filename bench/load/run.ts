@@ -23,6 +23,14 @@ const ANALYSTS = Number(process.env.ANALYSTS ?? 50);
 /** Changes per request: 1 is one action per request; more is what the editor sends when actions come faster than answers. */
 const BATCH = Number(process.env.BATCH ?? 1);
 const SECONDS = Number(process.env.SECONDS ?? 30);
+/**
+ * Paced mode: each analyst makes RATE actions a second and sends them as the editor's sender
+ * does (lib/editor/sender.ts): one request at a time, carrying every change queued since the last
+ * one. Latency is then per action, from the moment it was made to its answer: what an analyst
+ * waits for a change to be saved. Without RATE, each analyst sends BATCH changes per request
+ * back to back, as fast as answers come (the server's capacity).
+ */
+const RATE = Number(process.env.RATE ?? 0);
 const PASSWORD = "load-bench-password";
 const PROJECT = "velmora-strike";
 const LABELS = ["QUOTE", "CLAIM", "ACTOR"];
@@ -53,6 +61,8 @@ class Analyst {
   readonly believed = new Map<string, Believed>();
   readonly samples: Sample[] = [];
   errors: string[] = [];
+  requests = 0;
+  writeRequests = 0;
   private readonly random: () => number;
   private readonly index: OffsetIndex;
 
@@ -90,6 +100,7 @@ class Analyst {
   }
 
   async run(deadline: number): Promise<void> {
+    if (RATE > 0) return this.runPaced(deadline);
     while (Date.now() < deadline) {
       const op = this.pickOp();
       const began = performance.now();
@@ -106,7 +117,45 @@ class Analyst {
     }
   }
 
+  /** Actions arrive every 1/RATE s from a random phase; each request takes all that have arrived. */
+  private async runPaced(deadline: number): Promise<void> {
+    const interval = 1000 / RATE;
+    let next = performance.now() + this.random() * interval;
+    const end = performance.now() + (deadline - Date.now());
+    while (next < end) {
+      const now = performance.now();
+      if (next > now) {
+        await new Promise((resolve) => setTimeout(resolve, next - now));
+        continue;
+      }
+      const arrived: number[] = [];
+      while (next <= performance.now() && next < end && arrived.length < 500) {
+        arrived.push(next);
+        next += interval;
+      }
+      const ops = arrived.map(() => this.pickOp());
+      const writes = ops.map((op, k) => ({ op, at: arrived[k] })).filter((action) => action.op !== "read");
+      try {
+        if (writes.length > 0) {
+          const outcome = await this.writeBatch(writes.map((action) => action.op as Exclude<Op, "read">));
+          const answered = performance.now();
+          writes.forEach((action, k) => this.samples.push({ op: action.op, ms: answered - action.at, ok: outcome[k] !== false, changes: outcome[k] === true ? 1 : 0 }));
+        }
+        // Reloads queued meanwhile are one reload.
+        const reloads = ops.flatMap((op, k) => (op === "read" ? [arrived[k]] : []));
+        if (reloads.length > 0) {
+          const ok = await this.read();
+          const answered = performance.now();
+          for (const at of reloads) this.samples.push({ op: "read", ms: answered - at, ok, changes: 0 });
+        }
+      } catch (error) {
+        this.errors.push(`paced: ${(error as Error).message}`);
+      }
+    }
+  }
+
   private async read(): Promise<boolean> {
+    this.requests++;
     const response = await this.client.request("GET", this.layerPath);
     if (response.status !== 200) return this.fail(`read: HTTP ${response.status}`);
     return true;
@@ -114,33 +163,46 @@ class Analyst {
 
   /** One request of BATCH changes: this op first, then more of the mix, each on a span of its own. */
   private async write(first: Exclude<Op, "read">): Promise<{ ok: boolean; changes: number }> {
-    const used = new Set<string>();
-    const batch: { op: Op; change: object }[] = [];
-    for (let k = 0; k < BATCH; k++) {
-      let op: Op = k === 0 ? first : this.pickOp();
-      if (op === "read") op = "create";
-      const change = this.changeFor(op, used);
-      if (change) batch.push({ op, change });
+    const ops: Exclude<Op, "read">[] = [first];
+    for (let k = 1; k < BATCH; k++) {
+      const op = this.pickOp();
+      ops.push(op === "read" ? "create" : op);
     }
+    const outcome = await this.writeBatch(ops);
+    return { ok: !outcome.includes(false), changes: outcome.filter((written) => written === true).length };
+  }
+
+  /**
+   * One request carrying these actions, each on a span of its own (an action with no span left to
+   * act on creates one). Per action: true when written, null when refused harmlessly (a random
+   * twin of an existing span), false on an error.
+   */
+  private async writeBatch(ops: Exclude<Op, "read">[]): Promise<(boolean | null)[]> {
+    const used = new Set<string>();
+    const batch = ops.map((wanted) => {
+      const change = this.changeFor(wanted, used) ?? this.changeFor("create", used)!;
+      return { op: wanted, change };
+    });
+    this.requests++;
+    this.writeRequests++;
     const response = await this.client.request("POST", `${this.layerPath}/changes`, { changes: batch.map((b) => b.change) });
     // 400 when a change was refused (a random duplicate span is, harmlessly): the results say which.
     const results = (response.body as { results?: { ok: boolean; span?: Believed; deleted?: boolean; error?: { code: string; message: string } }[] }).results;
     if (!results || (response.status !== 200 && response.status !== 400)) {
-      return { ok: this.fail(`${first}: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`), changes: 0 };
+      this.fail(`${ops[0]}: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+      return ops.map(() => false);
     }
-    let written = 0;
-    for (const [k, result] of results.entries()) {
+    return results.map((result, k) => {
       if (!result.ok) {
         // Two random spans of the same label and bounds are one span: the server says so, nothing is written.
-        if (result.error?.code === "duplicate_span") continue;
-        return { ok: this.fail(`${batch[k].op}: ${result.error?.code} ${result.error?.message}`), changes: written };
+        if (result.error?.code === "duplicate_span") return null;
+        return this.fail(`${batch[k].op}: ${result.error?.code} ${result.error?.message}`);
       }
       const span = result.span!;
       if (result.deleted) this.believed.delete(span.id);
       else this.believed.set(span.id, { id: span.id, version: span.version, start: span.start, end: span.end, label: span.label });
-      written++;
-    }
-    return { ok: true, changes: written };
+      return true;
+    });
   }
 
   private changeFor(op: Op, used: Set<string>): object | null {
@@ -198,6 +260,8 @@ async function main() {
     const latencies = samples.map((sample) => sample.ms).sort((a, b) => a - b);
     const writeLatencies = writes.map((sample) => sample.ms).sort((a, b) => a - b);
     const errors = analysts.flatMap((analyst) => analyst.errors);
+    const requests = analysts.reduce((sum, analyst) => sum + analyst.requests, 0);
+    const writeRequests = analysts.reduce((sum, analyst) => sum + analyst.writeRequests, 0);
     const writeRate = writes.reduce((sum, sample) => sum + sample.changes, 0) / elapsed;
 
     // What the database holds, span by span, against what each client believes it wrote.
@@ -231,8 +295,9 @@ async function main() {
     const met = (ok: boolean) => (ok ? "met" : "MISSED");
     const p99 = percentile(writeLatencies, 99);
     console.log(`
-requests            ${samples.length} in ${elapsed.toFixed(1)} s (${(samples.length / elapsed).toFixed(0)}/s): ${byOp}
-span writes         ${writes.reduce((sum, sample) => sum + sample.changes, 0)} acknowledged (${writeRate.toFixed(0)}/s), ${BATCH} change${BATCH === 1 ? "" : "s"} per write request
+mode                ${RATE > 0 ? `paced: ${RATE} actions/s per analyst (${RATE * ANALYSTS}/s offered), sent as the editor sends them; latency per action, made → answered` : `back to back: ${BATCH} change${BATCH === 1 ? "" : "s"} per write request; latency per request`}
+requests            ${requests} in ${elapsed.toFixed(1)} s (${(requests / elapsed).toFixed(0)}/s); actions: ${byOp}
+span writes         ${writes.reduce((sum, sample) => sum + sample.changes, 0)} acknowledged (${writeRate.toFixed(0)}/s), ${(writes.reduce((sum, sample) => sum + sample.changes, 0) / Math.max(1, writeRequests)).toFixed(1)} changes per write request on average
 latency, all        p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms
 latency, writes     p50 ${percentile(writeLatencies, 50).toFixed(1)} ms, p95 ${percentile(writeLatencies, 95).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms
 errors              ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join(" | ")})` : ""}

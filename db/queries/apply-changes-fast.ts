@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
-import type { Database } from "../types";
-import { executePrepared } from "../prepared";
+import type { Run } from "../prepared";
 import type { Change } from "../../lib/validation/changes";
 import type { LayerRef } from "./layers";
 
@@ -52,8 +51,8 @@ const codePoints = (text: string) => {
 };
 
 /** Answer row of the statement, or null when it wrote nothing. */
-async function run(db: Database, statement: SQL): Promise<unknown | null> {
-  const [row] = await executePrepared<{ result: unknown }>(db, statement);
+async function answerOf(run: Run, statement: SQL): Promise<unknown | null> {
+  const [row] = await run<{ result: unknown }>(statement);
   return row?.result ?? null;
 }
 
@@ -71,15 +70,15 @@ function answerAndAudit(context: FastContext, changeId: string, source: string, 
     select result from answer`;
 }
 
-async function createInOneStatement(db: Database, context: FastContext, change: Extract<Change, { op: "create" }>) {
+async function createInOneStatement(run: Run, context: FastContext, change: Extract<Change, { op: "create" }>) {
   const { span } = change;
   if (span.actor || !context.labels.has(span.label) || span.end <= span.start || codePoints(span.text) !== span.end - span.start) return null;
   const id = span.id ?? randomUUID();
   const out = { id, version: 1, start: span.start, end: span.end, label: span.label, text: span.text, attributes: span.attributes ?? {}, note: span.note ?? null, actor: null };
   const result = { id: change.id, ok: true, span: out };
   const layerUser = context.layer.kind === "analyst" ? context.layer.userId : null;
-  return run(
-    db,
+  return answerOf(
+    run,
     sql`with created as (
       insert into annotations (id, article_id, layer_kind, layer_user_id, label, start, "end", text, attributes, note, created_by, updated_by)
       select ${id}::uuid, a.id, ${context.layer.kind}, ${layerUser}::uuid, ${span.label}, ${span.start}::int, ${span.end}::int, ${span.text},
@@ -94,7 +93,7 @@ async function createInOneStatement(db: Database, context: FastContext, change: 
 
 const ACTOR_NAME = (row: string) => sql`(select name from actors where id = ${sql.raw(row)}.actor_id)`;
 
-async function updateInOneStatement(db: Database, context: FastContext, change: Extract<Change, { op: "update" }>) {
+async function updateInOneStatement(run: Run, context: FastContext, change: Extract<Change, { op: "update" }>) {
   const { span } = change;
   if (span.actor !== undefined || (span.label !== undefined && !context.labels.has(span.label))) return null;
   const boundsGiven = span.start !== undefined || span.end !== undefined;
@@ -109,8 +108,8 @@ async function updateInOneStatement(db: Database, context: FastContext, change: 
   // A relabel may invalidate attributions: the full path removes those.
   const relationsStay =
     span.label === undefined ? sql`true` : sql`(old.label = ${span.label} or not exists (select 1 from relations r where r.deleted_at is null and (r.from_id = old.id or r.to_id = old.id)))`;
-  return run(
-    db,
+  return answerOf(
+    run,
     sql`with old as (
       select n.* from annotations n where n.id = ${span.id}::uuid and ${layerWhere("n", context)} for update
     ), updated as (
@@ -138,10 +137,10 @@ async function updateInOneStatement(db: Database, context: FastContext, change: 
   );
 }
 
-async function deleteInOneStatement(db: Database, context: FastContext, change: Extract<Change, { op: "delete" }>) {
+async function deleteInOneStatement(run: Run, context: FastContext, change: Extract<Change, { op: "delete" }>) {
   const { span } = change;
-  return run(
-    db,
+  return answerOf(
+    run,
     sql`with old as (
       select n.* from annotations n where n.id = ${span.id}::uuid and ${layerWhere("n", context)} for update
     ), deleted as (
@@ -166,23 +165,29 @@ async function deleteInOneStatement(db: Database, context: FastContext, change: 
  * Applies the change in one statement when it is one of the usual kinds; the stored answer, or
  * null when the full path must take it (nothing was written then).
  */
-export async function applyInOneStatement(db: Database, context: FastContext, change: Change): Promise<unknown | null> {
+export async function applyInOneStatement(
+  run: Run,
+  context: FastContext,
+  change: Change,
+  /** In a transaction a failed statement has aborted it: every error goes to the caller. */
+  options: { inTransaction?: boolean } = {},
+): Promise<unknown | null> {
   // A lone surrogate has no UTF-8 form: the full path refuses it with its reason.
   if (LONE_SURROGATE.test(JSON.stringify(change))) return null;
   try {
     switch (change.op) {
       case "create":
-        return await createInOneStatement(db, context, change);
+        return await createInOneStatement(run, context, change);
       case "update":
-        return await updateInOneStatement(db, context, change);
+        return await updateInOneStatement(run, context, change);
       case "delete":
-        return await deleteInOneStatement(db, context, change);
+        return await deleteInOneStatement(run, context, change);
       default:
         return null;
     }
   } catch (error) {
     // Another span of this label and these bounds: the full path answers with it.
-    if (violatedConstraint(error) === "annotations_one_span_per_bounds") return null;
+    if (!options.inTransaction && violatedConstraint(error) === "annotations_one_span_per_bounds") return null;
     throw error;
   }
 }

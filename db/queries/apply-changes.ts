@@ -4,7 +4,8 @@ import { actors, annotations, appliedChanges, articles, relations } from "../sch
 import { checkSpan } from "../../lib/text/span-check";
 import { OffsetIndex } from "../../lib/text/code-points";
 import type { Change } from "../../lib/validation/changes";
-import { applyInOneStatement } from "./apply-changes-fast";
+import { applyInOneStatement, type FastContext } from "./apply-changes-fast";
+import { executePrepared, inPreparedTransaction } from "../prepared";
 import { layerCondition, relationOut, spanOut, type LayerRef, type RelationOut, type SpanOut } from "./layers";
 
 export type ChangeErrorCode =
@@ -70,9 +71,37 @@ export async function applyChanges(
 ): Promise<ChangeResult[]> {
   let index: Promise<OffsetIndex> | null = null;
   const offsets = () => (index ??= articleOffsets(db, context.article));
-  const results: ChangeResult[] = [];
-  for (const change of changes) results.push(await applyOnce(db, context, offsets, change, options.oneStatement ?? true));
+  const oneStatement = options.oneStatement ?? true;
+  const results: ChangeResult[] = oneStatement && changes.length > 1 ? await applyLeadingTogether(db, context, changes) : [];
+  for (const change of changes.slice(results.length)) results.push(await applyOnce(db, context, offsets, change, oneStatement));
   return results;
+}
+
+function fastContext(context: ChangeContext): FastContext {
+  return { userId: context.userId, projectId: context.projectId, articleId: context.article.id, layer: context.layer, labels: context.labels };
+}
+
+/**
+ * The leading usual changes of a batch, each in one statement, all in one transaction: one
+ * commit for the batch. Stops before the first change the full path must take (what went
+ * before is committed). Any error (a replayed change id, a twin span) rolls all of it back
+ * and the batch goes change by change, which answers each as it would alone.
+ */
+async function applyLeadingTogether(db: Database, context: ChangeContext, changes: Change[]): Promise<ChangeResult[]> {
+  const fast = fastContext(context);
+  try {
+    return await inPreparedTransaction(db, async (run) => {
+      const answers: ChangeResult[] = [];
+      for (const change of changes) {
+        const answer = await applyInOneStatement(run, fast, change, { inTransaction: true });
+        if (!answer) break;
+        answers.push(answer as ChangeResult);
+      }
+      return answers;
+    });
+  } catch {
+    return [];
+  }
 }
 
 async function articleOffsets(db: Database, article: ChangeContext["article"]): Promise<OffsetIndex> {
@@ -97,8 +126,7 @@ async function applyOnce(
 ): Promise<ChangeResult> {
   try {
     if (oneStatement) {
-      const { userId, projectId, layer, labels } = context;
-      const answered = await applyInOneStatement(db, { userId, projectId, articleId: context.article.id, layer, labels }, change);
+      const answered = await applyInOneStatement((query) => executePrepared(db, query), fastContext(context), change);
       if (answered) return answered as ChangeResult;
     }
     const index = await offsets();
