@@ -86,6 +86,18 @@ test("repeated failed sign-ins for one account are slowed down", async ({ page }
     await expect(form.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
     await expect(form.getByRole("button", { name: "Sign in" })).toBeEnabled();
   }
+  // Each further failure doubles the wait (2 s, 4 s, …): go on until the form says to wait at least
+  // 4 s, so that on a slow machine the next try still falls inside the wait.
+  let wait = 0;
+  for (let attempt = 6; attempt <= 14 && wait < 4; attempt++) {
+    await form.getByLabel("Password").fill(`wrong-${attempt}`);
+    await form.getByRole("button", { name: "Sign in" }).click();
+    const alert = form.locator("form").getByRole("alert");
+    await expect(alert).toHaveText(/Email or password is incorrect\.|Too many failed sign-ins\. Try again in \d+ seconds?\./);
+    wait = Number((/Try again in (\d+) second/.exec((await alert.textContent()) ?? "") ?? [])[1] ?? 0);
+    await expect(form.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  expect(wait, "the wait grows with each failure").toBeGreaterThanOrEqual(4);
   // even the right password now waits
   await form.getByLabel("Password").fill("right-password-1");
   await form.getByRole("button", { name: "Sign in" }).click();

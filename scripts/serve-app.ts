@@ -108,6 +108,11 @@ export async function serve(argv: string[]): Promise<void> {
     if (fast) void serveWithHandler(req, res, fast);
     else void handle(req, res);
   });
+  // Idle kept-alive connections stay open longer than clients and load balancers keep theirs
+  // (60 s is common), so a request is never sent on a socket the server is closing at that moment
+  // (Node's 5 s default made such requests fail with ECONNRESET now and then).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, resolve);
