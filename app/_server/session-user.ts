@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { sessionUserById } from "@/db/queries/users";
+import { sessionUserById, type SessionUser } from "@/db/queries/users";
 import { decodeSessionToken, sessionCookieName, sessionTokenFromCookies } from "@/lib/auth/session-jwt";
 import type { Role } from "@/lib/permissions";
 
@@ -25,7 +25,7 @@ export async function sessionFromCookies(cookies: Iterable<[string, string]>): P
  */
 export function sessionUser(
   session: { epoch: unknown },
-  user: { id: string; email: string; name: string; role: Role; disabled: boolean; sessionEpoch: number } | null,
+  user: SessionUser | null,
 ): CurrentUser | null {
   if (!user || user.disabled || user.sessionEpoch !== session.epoch) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../types";
 import { executePrepared } from "../prepared";
 import type { Role } from "../../lib/permissions";
+import { SESSION_USER_COLUMNS, sessionUserOf, type SessionUser, type SessionUserRow } from "./users";
 
 export type ArticleTarget = {
   project: { id: string; slug: string };
@@ -52,8 +53,6 @@ export async function articleTargetFor(db: Database, user: { id: string; role: R
   return row ? targetFrom(row, user.role) : null;
 }
 
-export type SessionUserRow = { id: string; email: string; name: string; role: Role; disabled: boolean; sessionEpoch: number };
-
 /**
  * A session's user (to be checked against the session) together with the article target, in one
  * round trip: what a signed-in editor's request costs before its own work.
@@ -63,14 +62,11 @@ export async function sessionUserWithArticleTarget(
   userId: string,
   slug: string,
   externalId: string,
-): Promise<{ user: SessionUserRow; target: ArticleTarget | null } | null> {
-  const [row] = await executePrepared<TargetRow & { id: string; email: string; name: string; role: Role; disabled: boolean; session_epoch: number }>(
+): Promise<{ user: SessionUser; target: ArticleTarget | null } | null> {
+  const [row] = await executePrepared<TargetRow & SessionUserRow>(
     db,
-    sql`select u.id, u.email, u.name, u.role, u.disabled, u.session_epoch, t.*
-        from users u ${targetOf(slug, externalId)}
-        where u.id = ${userId}::uuid`,
+    sql`select ${SESSION_USER_COLUMNS}, t.* from users u ${targetOf(slug, externalId)} where u.id = ${userId}::uuid`,
   );
   if (!row) return null;
-  const user = { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled, sessionEpoch: row.session_epoch };
-  return { user, target: targetFrom(row, row.role) };
+  return { user: sessionUserOf(row), target: targetFrom(row, row.role) };
 }

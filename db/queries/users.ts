@@ -57,16 +57,21 @@ export async function getUserById(db: Database, id: string): Promise<User | null
   return user ?? null;
 }
 
-/** What a request's session is checked against, read by a prepared statement (every request runs it). */
-export async function sessionUserById(
-  db: Database,
-  id: string,
-): Promise<{ id: string; email: string; name: string; role: Role; disabled: boolean; sessionEpoch: number } | null> {
-  const [row] = await executePrepared<{ id: string; email: string; name: string; role: Role; disabled: boolean; session_epoch: number }>(
-    db,
-    sql`select id, email, name, role, disabled, session_epoch from users where id = ${id}::uuid`,
-  );
-  return row ? { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled, sessionEpoch: row.session_epoch } : null;
+/** What a request's session is checked against (app/_server/session-user.ts). */
+export type SessionUser = { id: string; email: string; name: string; role: Role; disabled: boolean; sessionEpoch: number };
+export type SessionUserRow = { id: string; email: string; name: string; role: Role; disabled: boolean; session_epoch: number };
+
+/** The columns of a SessionUserRow, from the users row aliased `u`. */
+export const SESSION_USER_COLUMNS = sql`u.id, u.email, u.name, u.role, u.disabled, u.session_epoch`;
+
+export function sessionUserOf(row: SessionUserRow): SessionUser {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled, sessionEpoch: row.session_epoch };
+}
+
+/** Read by a prepared statement: every request runs it. */
+export async function sessionUserById(db: Database, id: string): Promise<SessionUser | null> {
+  const [row] = await executePrepared<SessionUserRow>(db, sql`select ${SESSION_USER_COLUMNS} from users u where u.id = ${id}::uuid`);
+  return row ? sessionUserOf(row) : null;
 }
 
 export function listUsers(db: Database): Promise<PublicUser[]> {
