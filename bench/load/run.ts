@@ -39,7 +39,7 @@ const MIX: [Op, number][] = [["create", 0.45], ["move", 0.2], ["relabel", 0.15],
 type Op = "create" | "move" | "relabel" | "delete" | "read";
 
 type Believed = { id: string; version: number; start: number; end: number; label: string };
-type Sample = { op: Op; ms: number; ok: boolean; changes: number };
+type Sample = { op: Op; ms: number; ok: boolean; changes: number; at?: number };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const load = () => os.loadavg().map((value) => value.toFixed(1)).join(" ");
@@ -113,7 +113,7 @@ class Analyst {
         ok = false;
         this.errors.push(`${op}: ${(error as Error).message}`);
       }
-      this.samples.push({ op, ms: performance.now() - began, ok, changes });
+      this.samples.push({ op, ms: performance.now() - began, ok, changes, at: performance.now() });
     }
   }
 
@@ -139,14 +139,14 @@ class Analyst {
         if (writes.length > 0) {
           const outcome = await this.writeBatch(writes.map((action) => action.op as Exclude<Op, "read">));
           const answered = performance.now();
-          writes.forEach((action, k) => this.samples.push({ op: action.op, ms: answered - action.at, ok: outcome[k] !== false, changes: outcome[k] === true ? 1 : 0 }));
+          writes.forEach((action, k) => this.samples.push({ op: action.op, ms: answered - action.at, ok: outcome[k] !== false, changes: outcome[k] === true ? 1 : 0, at: answered }));
         }
         // Reloads queued meanwhile are one reload.
         const reloads = ops.flatMap((op, k) => (op === "read" ? [arrived[k]] : []));
         if (reloads.length > 0) {
           const ok = await this.read();
           const answered = performance.now();
-          for (const at of reloads) this.samples.push({ op: "read", ms: answered - at, ok, changes: 0 });
+          for (const at of reloads) this.samples.push({ op: "read", ms: answered - at, ok, changes: 0, at: answered });
         }
       } catch (error) {
         this.errors.push(`paced: ${(error as Error).message}`);
@@ -228,6 +228,21 @@ class Analyst {
   }
 }
 
+/** TIMELINE=1: answers and latency by 250 ms of the run, to tell steady slowness from stalls. */
+function printTimeline(samples: Sample[], began: number) {
+  const buckets = new Map<number, number[]>();
+  for (const sample of samples) {
+    const bucket = Math.floor(((sample.at ?? began) - began) / 250);
+    if (!buckets.has(bucket)) buckets.set(bucket, []);
+    buckets.get(bucket)!.push(sample.ms);
+  }
+  for (const [bucket, values] of [...buckets].sort((a, b) => a[0] - b[0])) {
+    values.sort((a, b) => a - b);
+    const bar = "#".repeat(Math.min(60, Math.round(percentile(values, 99) / 10)));
+    console.log(`${(bucket / 4).toFixed(2).padStart(6)} s  ${String(values.length).padStart(4)} answers  p50 ${percentile(values, 50).toFixed(0).padStart(4)}  p99 ${percentile(values, 99).toFixed(0).padStart(4)} ms ${bar}`);
+  }
+}
+
 async function main() {
   const app = await startBenchApp({ ...(process.env.NO_RATE_LIMIT ? { SOURCEMARK_RATE_LIMIT: "0", SOURCEMARK_SESSION_RATE_LIMIT: "0" } : {}), ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}) });
   const file = path.join(os.tmpdir(), `load-bench-${process.pid}.jsonl`);
@@ -254,6 +269,7 @@ async function main() {
     const deadline = Date.now() + SECONDS * 1000;
     await Promise.all(analysts.map((analyst) => analyst.run(deadline)));
     const elapsed = (performance.now() - began) / 1000;
+    if (process.env.TIMELINE) printTimeline(analysts.flatMap((analyst) => analyst.samples), began);
 
     const samples = analysts.flatMap((analyst) => analyst.samples);
     const writes = samples.filter((sample) => sample.op !== "read");
