@@ -18,6 +18,8 @@ export type BenchApp = {
   /** The throwaway database's URL. */
   databaseUrl: string;
   env: NodeJS.ProcessEnv;
+  /** The app's process (its children are the app too). */
+  pid: number;
   /** Runs `sourcemark ...` against the app's database. */
   cli(...args: string[]): string;
   stop(): Promise<void>;
@@ -72,5 +74,5 @@ export async function startBenchApp(extraEnv: Record<string, string> = {}): Prom
     if (result.status !== 0) throw new Error(`sourcemark ${args.join(" ")} failed: ${result.stderr}`);
     return result.stdout;
   };
-  return { origin, databaseUrl: url.toString(), env, cli, stop };
+  return { origin, databaseUrl: url.toString(), env, pid: app.pid!, cli, stop };
 }

@@ -18,6 +18,7 @@ import { OffsetIndex } from "../../lib/text/code-points";
 import { seededRandom } from "../../lib/text/test-support";
 import { insertBaseline } from "./baseline";
 import { SessionClient } from "./session-client";
+import { countCpu } from "./cpu";
 
 const ANALYSTS = Number(process.env.ANALYSTS ?? 50);
 /** Changes per request: 1 is one action per request; more is what the editor sends when actions come faster than answers. */
@@ -265,10 +266,12 @@ async function main() {
     );
 
     console.log(`${ANALYSTS} analysts for ${SECONDS} s against ${app.origin} (PostgreSQL ${app.databaseUrl.replace(/\/[^/]*$/, "/…")}); load average ${load()}`);
+    const cpu = countCpu(app.pid);
     const began = performance.now();
     const deadline = Date.now() + SECONDS * 1000;
     await Promise.all(analysts.map((analyst) => analyst.run(deadline)));
     const elapsed = (performance.now() - began) / 1000;
+    const used = cpu();
     if (process.env.TIMELINE) printTimeline(analysts.flatMap((analyst) => analyst.samples), began);
 
     const samples = analysts.flatMap((analyst) => analyst.samples);
@@ -318,6 +321,7 @@ latency, all        p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percen
 latency, writes     p50 ${percentile(writeLatencies, 50).toFixed(1)} ms, p95 ${percentile(writeLatencies, 95).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms
 errors              ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 3).join(" | ")})` : ""}
 database check      ${believedTotal} spans believed written, ${stored.rows.length} stored, ${mismatches} mismatches
+CPU per request     app ${((used.app / requests) * 1000).toFixed(2)} ms, PostgreSQL ${((used.postgres / requests) * 1000).toFixed(2)} ms, clients ${((used.bench / requests) * 1000).toFixed(2)} ms (cores busy: ${(used.app / used.seconds).toFixed(2)}, ${(used.postgres / used.seconds).toFixed(2)}, ${(used.bench / used.seconds).toFixed(2)})
 raw PostgreSQL      ${baseline.rate.toFixed(0)} single-row inserts/s (${ANALYSTS} connections, autocommit, ${baseline.seconds} s; p99 ${baseline.p99.toFixed(1)} ms)
 ratio               app span writes / raw inserts = ${(writeRate / baseline.rate).toFixed(3)}
 load average at the end ${load()}
