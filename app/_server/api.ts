@@ -7,9 +7,7 @@ import { ApiError } from "@/lib/api/errors";
 import { RATE_WINDOW_SECONDS, rateLimitKey, rateLimitsFrom, type RateLimits } from "@/lib/api/rate-limit";
 import { RateCounter } from "@/lib/api/rate-counter";
 import { bearerTokenFrom } from "@/lib/auth/tokens";
-import { can, PERMISSIONS, type Permission, type Role } from "@/lib/permissions";
-import { changeStatement } from "@/db/queries/apply-changes-fast";
-import type { Change } from "@/lib/validation/changes";
+import { can, type Permission } from "@/lib/permissions";
 import { containsNul, NUL_MESSAGE } from "@/lib/validation/nul";
 import { parseCookieHeader } from "@/lib/auth/session-jwt";
 import { articleTargetFor, sessionUserWithArticleTarget, type ArticleTarget } from "@/db/queries/article-target";
@@ -21,30 +19,20 @@ export type ApiContext<P> = {
   params: P;
   /** Routes of one article (`articleTarget: true`): its project and article as the caller may see them. */
   target: () => Promise<ArticleTarget | null>;
-  /** Routes with `firstChange`: that change's stored answer when it was written with the checks, else null. */
-  firstApplied: unknown | null;
 };
 
-type Caller = { user: CurrentUser; tokenId: string | null; target?: ArticleTarget | null; firstApplied?: unknown | null };
+type Caller = { user: CurrentUser; tokenId: string | null; target?: ArticleTarget | null };
 type ArticleParams = { slug: string; id: string };
-/** A change to write in the same statement as the checks of a session's request to its own layer. */
-type FirstChange = { change: Change; roles: readonly Role[] };
 
 /** The caller: a bearer token when one is sent (and then only it), else the session cookie. */
-async function authenticate(request: NextRequest, article: ArticleParams | null, first: FirstChange | null): Promise<Caller | null> {
+async function authenticate(request: NextRequest, article: ArticleParams | null): Promise<Caller | null> {
   if (article && !request.headers.has("authorization")) {
-    // The editor's requests: the session's user and the article checked in one round trip, and
-    // its usual write in that same statement when it has one and is far below its request limit.
+    // The editor's requests: the session's user and the article checked in one round trip.
     const session = await sessionFromCookies(parseCookieHeader(request.headers.get("cookie")));
     if (!session) return null;
-    const statement =
-      first && typeof session.epoch === "number" && countsLocally(session.uid) ? changeStatement({ userId: session.uid, layer: { kind: "analyst", userId: session.uid } }, first.change) : null;
-    const guarded = statement ? { statement, sessionEpoch: session.epoch as number, roles: first!.roles } : undefined;
-    // Any error of the guarded statement (a replayed change id, a twin span) wrote nothing: the usual path answers it.
-    let found = guarded ? await sessionUserWithArticleTarget(getDb(), session.uid, article.slug, article.id, guarded).catch(() => undefined) : undefined;
-    if (found === undefined) found = await sessionUserWithArticleTarget(getDb(), session.uid, article.slug, article.id);
+    const found = await sessionUserWithArticleTarget(getDb(), session.uid, article.slug, article.id);
     const user = sessionUser(session, found?.user ?? null);
-    return user ? { user, tokenId: null, target: found!.target, firstApplied: found!.applied } : null;
+    return user ? { user, tokenId: null, target: found!.target } : null;
   }
   const token = bearerTokenFrom(request.headers.get("authorization"));
   if (request.headers.has("authorization")) {
@@ -77,12 +65,6 @@ function flushCountsSoon() {
   flushing.unref?.();
 }
 
-/** Whether a session's next request is far enough below its limit to be counted in this instance. */
-function countsLocally(userId: string): boolean {
-  limits ??= rateLimitsFrom(process.env);
-  return limits.session === 0 || counter.countsLocally(rateLimitKey({ tokenId: null, userId }), limits.session);
-}
-
 /** A 429 with `Retry-After` once the caller's requests in this minute pass the limit. */
 async function enforceRateLimit(caller: Caller): Promise<void> {
   limits ??= rateLimitsFrom(process.env);
@@ -110,34 +92,23 @@ async function enforceRateLimit(caller: Caller): Promise<void> {
 export function apiRoute<P = Record<string, string>>(
   permission: Permission | null,
   handler: (context: ApiContext<P>) => Promise<Response | unknown>,
-  options: {
-    articleTarget?: boolean;
-    /**
-     * The change a session's request asks to write first, if it is one the checks can carry (read
-     * from the request before authentication; null for none): written in the same statement as
-     * the checks, which write nothing unless the request passes all of them (article-target.ts).
-     */
-    firstChange?: (request: NextRequest, params: P) => Promise<Change | null>;
-  } = {},
+  options: { articleTarget?: boolean } = {},
 ) {
-  const roles: readonly Role[] = permission ? PERMISSIONS[permission] : ["admin", "reviewer", "analyst"];
   return async (request: NextRequest, routeContext: { params: Promise<P> }): Promise<Response> => {
     try {
       const params = (await routeContext?.params) ?? ({} as P);
       const article = options.articleTarget ? (params as unknown as ArticleParams) : null;
-      const nulInQuery = containsNul([...request.nextUrl.searchParams.entries()].flat());
-      const change = options.firstChange && article && !nulInQuery && !request.headers.has("authorization") ? await options.firstChange(request, params) : null;
-      const caller = await authenticate(request, article, change ? { change, roles } : null);
+      const caller = await authenticate(request, article);
       if (!caller) throw new ApiError("unauthenticated", "Sign in or send a valid personal access token.");
       await enforceRateLimit(caller);
       const { user } = caller;
       if (permission && !can(user.role, permission)) throw new ApiError("forbidden", "Your role does not allow this.");
-      if (nulInQuery) throw new ApiError("bad_request", NUL_MESSAGE);
+      if (containsNul([...request.nextUrl.searchParams.entries()].flat())) throw new ApiError("bad_request", NUL_MESSAGE);
       const target = async () => {
         if (!article) throw new Error("This route does not name an article.");
         return caller.target !== undefined ? caller.target : articleTargetFor(getDb(), user, article.slug, article.id);
       };
-      const result = await handler({ request, user, params, target, firstApplied: caller.firstApplied ?? null });
+      const result = await handler({ request, user, params, target });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       if (error instanceof ApiError) return NextResponse.json(error.toBody(), { status: error.status, headers: error.headers });

@@ -23,20 +23,6 @@ export type FastContext = {
   labels: ReadonlySet<string>;
 };
 
-/** What a change's statement needs besides its target row: who writes, in which layer. */
-export type ChangeWriter = { userId: string; layer: LayerRef };
-
-/**
- * The common-table expressions that apply one usual change to the article of the row `g`
- * (columns article_id and project_id), ending with `answer` (the stored answer, one row when the
- * change was written). When `g` has no row nothing is written: a caller can make `g` the checks
- * of a request (scripts/fast-routes.ts's editor writes: the session, membership, assignment and
- * label, see article-target.ts), so that the checks and the write are one statement. Null when the
- * change is not one of the usual kinds; `label` is the label the change gives, for the caller to
- * check against the project's.
- */
-export type ChangeStatement = { ctes: SQL; label: string | null };
-
 /** The fields of a span answer (`spanOut` in layers.ts), as SQL over a row alias and an actor name. */
 function spanJson(row: string, actorName: SQL): SQL {
   const r = sql.raw(row);
@@ -44,15 +30,15 @@ function spanJson(row: string, actorName: SQL): SQL {
     'text', ${r}.text, 'attributes', ${r}.attributes, 'note', ${r}.note, 'actor', ${actorName})`;
 }
 
-function layerWhere(row: string, writer: ChangeWriter): SQL {
+function layerWhere(row: string, context: FastContext): SQL {
   const r = sql.raw(row);
-  const user = writer.layer.kind === "analyst" ? sql`${r}.layer_user_id = ${writer.layer.userId}::uuid` : sql`${r}.layer_user_id is null`;
-  return sql`${r}.article_id = g.article_id and ${r}.layer_kind = ${writer.layer.kind} and ${user} and ${r}.deleted_at is null`;
+  const user = context.layer.kind === "analyst" ? sql`${r}.layer_user_id = ${context.layer.userId}::uuid` : sql`${r}.layer_user_id is null`;
+  return sql`${r}.article_id = ${context.articleId}::uuid and ${r}.layer_kind = ${context.layer.kind} and ${user} and ${r}.deleted_at is null`;
 }
 
 /** What the full path would write as the audit entity of a span in this layer. */
-function spanEntity(writer: ChangeWriter): string {
-  return writer.layer.kind === "gold" ? "gold_annotation" : "annotation";
+function spanEntity(context: FastContext): string {
+  return context.layer.kind === "gold" ? "gold_annotation" : "annotation";
 }
 
 /** Offsets are code points: PostgreSQL's substr counts them only in a UTF-8 database. */
@@ -64,43 +50,52 @@ const codePoints = (text: string) => {
   return n;
 };
 
-function answerAndAudit(writer: ChangeWriter, changeId: string, source: string, action: string, before: SQL, after: SQL, result: SQL): SQL {
+/** Answer row of the statement, or null when it wrote nothing. */
+async function answerOf(run: Run, statement: SQL): Promise<unknown | null> {
+  const [row] = await run<{ result: unknown }>(statement);
+  return row?.result ?? null;
+}
+
+function answerAndAudit(context: FastContext, changeId: string, source: string, action: string, before: SQL, after: SQL, result: SQL): SQL {
   const s = sql.raw(source);
   return sql`answer as (
       insert into applied_changes (change_id, user_id, result)
-      select ${changeId}::uuid, ${writer.userId}::uuid, ${result} from ${s}
+      select ${changeId}::uuid, ${context.userId}::uuid, ${result} from ${s}
       returning result
     ), audit as (
       insert into audit_log (user_id, project_id, article_id, entity, entity_id, action, before, after)
-      select ${writer.userId}::uuid, g.project_id, g.article_id, ${spanEntity(writer)}, ${s}.id::text, ${action}, ${before}, ${after}
-      from ${s} cross join g
-    )`;
+      select ${context.userId}::uuid, ${context.projectId}::uuid, ${context.articleId}::uuid, ${spanEntity(context)}, ${s}.id::text, ${action}, ${before}, ${after}
+      from ${s}
+    )
+    select result from answer`;
 }
 
-function createCtes(writer: ChangeWriter, change: Extract<Change, { op: "create" }>): ChangeStatement | null {
+async function createInOneStatement(run: Run, context: FastContext, change: Extract<Change, { op: "create" }>) {
   const { span } = change;
-  if (span.actor || span.end <= span.start || codePoints(span.text) !== span.end - span.start) return null;
+  if (span.actor || !context.labels.has(span.label) || span.end <= span.start || codePoints(span.text) !== span.end - span.start) return null;
   const id = span.id ?? randomUUID();
   const out = { id, version: 1, start: span.start, end: span.end, label: span.label, text: span.text, attributes: span.attributes ?? {}, note: span.note ?? null, actor: null };
   const result = { id: change.id, ok: true, span: out };
-  const layerUser = writer.layer.kind === "analyst" ? writer.layer.userId : null;
-  const ctes = sql`created as (
+  const layerUser = context.layer.kind === "analyst" ? context.layer.userId : null;
+  return answerOf(
+    run,
+    sql`with created as (
       insert into annotations (id, article_id, layer_kind, layer_user_id, label, start, "end", text, attributes, note, created_by, updated_by)
-      select ${id}::uuid, a.id, ${writer.layer.kind}, ${layerUser}::uuid, ${span.label}, ${span.start}::int, ${span.end}::int, ${span.text},
-             ${JSON.stringify(out.attributes)}::jsonb, ${out.note}::text, ${writer.userId}::uuid, ${writer.userId}::uuid
-      from g join articles a on a.id = g.article_id
-      where ${CODE_POINT_TEXT} and substr(a.text, ${span.start + 1}::int, ${span.end - span.start}::int) = ${span.text}
+      select ${id}::uuid, a.id, ${context.layer.kind}, ${layerUser}::uuid, ${span.label}, ${span.start}::int, ${span.end}::int, ${span.text},
+             ${JSON.stringify(out.attributes)}::jsonb, ${out.note}::text, ${context.userId}::uuid, ${context.userId}::uuid
+      from articles a
+      where a.id = ${context.articleId}::uuid and ${CODE_POINT_TEXT} and substr(a.text, ${span.start + 1}::int, ${span.end - span.start}::int) = ${span.text}
       on conflict do nothing
       returning id
-    ), ${answerAndAudit(writer, change.id, "created", "create", sql`null::jsonb`, sql`${JSON.stringify(out)}::jsonb`, sql`${JSON.stringify(result)}::jsonb`)}`;
-  return { ctes, label: span.label };
+    ), ${answerAndAudit(context, change.id, "created", "create", sql`null::jsonb`, sql`${JSON.stringify(out)}::jsonb`, sql`${JSON.stringify(result)}::jsonb`)}`,
+  );
 }
 
 const ACTOR_NAME = (row: string) => sql`(select name from actors where id = ${sql.raw(row)}.actor_id)`;
 
-function updateCtes(writer: ChangeWriter, change: Extract<Change, { op: "update" }>): ChangeStatement | null {
+async function updateInOneStatement(run: Run, context: FastContext, change: Extract<Change, { op: "update" }>) {
   const { span } = change;
-  if (span.actor !== undefined) return null;
+  if (span.actor !== undefined || (span.label !== undefined && !context.labels.has(span.label))) return null;
   const boundsGiven = span.start !== undefined || span.end !== undefined;
   if (boundsGiven && span.text === undefined) return null; // the full path says why
   const start = span.start === undefined ? sql`old.start` : sql`${span.start}::int`;
@@ -113,8 +108,10 @@ function updateCtes(writer: ChangeWriter, change: Extract<Change, { op: "update"
   // A relabel may invalidate attributions: the full path removes those.
   const relationsStay =
     span.label === undefined ? sql`true` : sql`(old.label = ${span.label} or not exists (select 1 from relations r where r.deleted_at is null and (r.from_id = old.id or r.to_id = old.id)))`;
-  const ctes = sql`old as (
-      select n.* from annotations n cross join g where n.id = ${span.id}::uuid and ${layerWhere("n", writer)} for update of n
+  return answerOf(
+    run,
+    sql`with old as (
+      select n.* from annotations n where n.id = ${span.id}::uuid and ${layerWhere("n", context)} for update
     ), updated as (
       update annotations n set
         label = ${span.label === undefined ? sql`old.label` : sql`${span.label}`},
@@ -122,60 +119,46 @@ function updateCtes(writer: ChangeWriter, change: Extract<Change, { op: "update"
         text = ${span.text === undefined ? sql`old.text` : sql`${span.text}::text`},
         attributes = ${span.attributes === undefined ? sql`old.attributes` : sql`${JSON.stringify(span.attributes)}::jsonb`},
         note = ${span.note === undefined ? sql`old.note` : sql`${span.note}::text`},
-        version = old.version + 1, updated_by = ${writer.userId}::uuid, updated_at = now()
+        version = old.version + 1, updated_by = ${context.userId}::uuid, updated_at = now()
       from old
       where n.id = old.id and old.version = ${span.version}::int and ${textFits} and ${relationsStay}
       returning n.*, ${spanJson("old", ACTOR_NAME("old"))} as before_json
     ), changed as (
       select updated.id, updated.before_json, ${spanJson("updated", ACTOR_NAME("updated"))} as after_json from updated
     ), ${answerAndAudit(
-      writer,
+      context,
       change.id,
       "changed",
       "update",
       sql`changed.before_json`,
       sql`changed.after_json`,
       sql`jsonb_build_object('id', ${change.id}::text, 'ok', true, 'span', changed.after_json)`,
-    )}`;
-  return { ctes, label: span.label ?? null };
+    )}`,
+  );
 }
 
-function deleteCtes(writer: ChangeWriter, change: Extract<Change, { op: "delete" }>): ChangeStatement {
+async function deleteInOneStatement(run: Run, context: FastContext, change: Extract<Change, { op: "delete" }>) {
   const { span } = change;
-  const ctes = sql`old as (
-      select n.* from annotations n cross join g where n.id = ${span.id}::uuid and ${layerWhere("n", writer)} for update of n
+  return answerOf(
+    run,
+    sql`with old as (
+      select n.* from annotations n where n.id = ${span.id}::uuid and ${layerWhere("n", context)} for update
     ), deleted as (
-      update annotations n set deleted_at = now(), version = old.version + 1, updated_by = ${writer.userId}::uuid, updated_at = now()
+      update annotations n set deleted_at = now(), version = old.version + 1, updated_by = ${context.userId}::uuid, updated_at = now()
       from old
       where n.id = old.id and old.version = ${span.version}::int
         and not exists (select 1 from relations r where r.deleted_at is null and (r.from_id = old.id or r.to_id = old.id))
       returning n.id, n.version, ${spanJson("old", ACTOR_NAME("old"))} as before_json
     ), ${answerAndAudit(
-      writer,
+      context,
       change.id,
       "deleted",
       "delete",
       sql`deleted.before_json`,
       sql`null::jsonb`,
       sql`jsonb_build_object('id', ${change.id}::text, 'ok', true, 'deleted', true, 'span', deleted.before_json || jsonb_build_object('version', deleted.version))`,
-    )}`;
-  return { ctes, label: null };
-}
-
-/** The statement of a usual change (see ChangeStatement), or null when the full path must take it. */
-export function changeStatement(writer: ChangeWriter, change: Change): ChangeStatement | null {
-  // A lone surrogate has no UTF-8 form: the full path refuses it with its reason.
-  if (LONE_SURROGATE.test(JSON.stringify(change))) return null;
-  switch (change.op) {
-    case "create":
-      return createCtes(writer, change);
-    case "update":
-      return updateCtes(writer, change);
-    case "delete":
-      return deleteCtes(writer, change);
-    default:
-      return null;
-  }
+    )}`,
+  );
 }
 
 /**
@@ -189,14 +172,19 @@ export async function applyInOneStatement(
   /** In a transaction a failed statement has aborted it: every error goes to the caller. */
   options: { inTransaction?: boolean } = {},
 ): Promise<unknown | null> {
-  const statement = changeStatement(context, change);
-  if (!statement || (statement.label !== null && !context.labels.has(statement.label))) return null;
+  // A lone surrogate has no UTF-8 form: the full path refuses it with its reason.
+  if (LONE_SURROGATE.test(JSON.stringify(change))) return null;
   try {
-    const [row] = await run<{ result: unknown }>(
-      sql`with g as (select ${context.articleId}::uuid as article_id, ${context.projectId}::uuid as project_id), ${statement.ctes}
-          select result from answer`,
-    );
-    return row?.result ?? null;
+    switch (change.op) {
+      case "create":
+        return await createInOneStatement(run, context, change);
+      case "update":
+        return await updateInOneStatement(run, context, change);
+      case "delete":
+        return await deleteInOneStatement(run, context, change);
+      default:
+        return null;
+    }
   } catch (error) {
     // Another span of this label and these bounds: the full path answers with it.
     if (!options.inTransaction && violatedConstraint(error) === "annotations_one_span_per_bounds") return null;

@@ -3,7 +3,6 @@ import type { Database } from "../types";
 import { executePrepared } from "../prepared";
 import type { Role } from "../../lib/permissions";
 import { SESSION_USER_COLUMNS, sessionUserOf, type SessionUser, type SessionUserRow } from "./users";
-import type { ChangeStatement } from "./apply-changes-fast";
 
 export type ArticleTarget = {
   project: { id: string; slug: string };
@@ -55,47 +54,19 @@ export async function articleTargetFor(db: Database, user: { id: string; role: R
 }
 
 /**
- * A change written in the same statement as the request's checks (the editor's usual write, one
- * round trip instead of two): it is written only when the row it returns passes every check the
- * caller then makes in code (sessionUser, the route's permission, articleTargetForCaller, the
- * caller's own layer, the project's labels), so a refused request writes nothing.
- */
-export type GuardedChange = {
-  statement: ChangeStatement;
-  /** The session's epoch: a reset password or a disabled user ends it. */
-  sessionEpoch: number;
-  /** The roles the route's permission allows. */
-  roles: readonly Role[];
-};
-
-type SessionTarget = { user: SessionUser; target: ArticleTarget | null; applied: unknown | null };
-
-/**
  * A session's user (to be checked against the session) together with the article target, in one
- * round trip: what a signed-in editor's request costs before its own work. With `guarded`, that
- * change is written in the same statement when the checks hold (`applied` is then its answer;
- * null when nothing was written and the full path must take it).
+ * round trip: what a signed-in editor's request costs before its own work.
  */
 export async function sessionUserWithArticleTarget(
   db: Database,
   userId: string,
   slug: string,
   externalId: string,
-  guarded?: GuardedChange,
-): Promise<SessionTarget | null> {
-  const query = guarded
-    ? sql`with u as (select ${SESSION_USER_COLUMNS} from users u where u.id = ${userId}::uuid),
-          ut as (select u.*, t.* from u ${targetOf(slug, externalId)}),
-          g as (
-            select ut.article_id, ut.project_id from ut
-            where not ut.disabled and ut.session_epoch = ${guarded.sessionEpoch}::int
-              and ut.role = any(string_to_array(${guarded.roles.join(",")}::text, ','))
-              and ut.article_id is not null and (ut.role <> 'analyst' or ut.assignment_status is not null)
-              and (${guarded.statement.label}::text is null or ${guarded.statement.label}::text = any(ut.labels))
-          ), ${guarded.statement.ctes}
-          select ut.*, (select result from answer) as applied from ut`
-    : sql`select ${SESSION_USER_COLUMNS}, t.*, null::jsonb as applied from users u ${targetOf(slug, externalId)} where u.id = ${userId}::uuid`;
-  const [row] = await executePrepared<TargetRow & SessionUserRow & { applied: unknown | null }>(db, query);
+): Promise<{ user: SessionUser; target: ArticleTarget | null } | null> {
+  const [row] = await executePrepared<TargetRow & SessionUserRow>(
+    db,
+    sql`select ${SESSION_USER_COLUMNS}, t.* from users u ${targetOf(slug, externalId)} where u.id = ${userId}::uuid`,
+  );
   if (!row) return null;
-  return { user: sessionUserOf(row), target: targetFrom(row, row.role), applied: row.applied };
+  return { user: sessionUserOf(row), target: targetFrom(row, row.role) };
 }

@@ -49,12 +49,6 @@ export class RateCounter {
     return "local";
   }
 
-  /** Whether the next request of the key would be counted here (count would answer "local"); counts nothing. */
-  countsLocally(key: string, limit: number): boolean {
-    const bucket = this.bucket(key);
-    return bucket.synced && bucket.known + bucket.pending + 1 <= limit * LOCAL_SHARE;
-  }
-
   /** The database's count for the key after adding this instance's requests to it. */
   learned(key: string, count: number): void {
     const bucket = this.bucket(key);
