@@ -98,8 +98,9 @@ function decorate(segment: Segment, input: PaintInput, looks: Map<string, string
   );
 }
 
-function handles(input: PaintInput, previous: readonly Decoration[]): Decoration[] {
-  const selected = input.selectedId ? input.spans.find((s) => s.id === input.selectedId) : undefined;
+/** `spans`: the painted spans by id (the segmentation's map), so no walk through all of them. */
+function handles(input: PaintInput, spans: ReadonlyMap<string, SegmentSpan>, previous: readonly Decoration[]): Decoration[] {
+  const selected = input.selectedId ? spans.get(input.selectedId) : undefined;
   if (!selected) return [];
   const range = input.map.spanToDocRange(selected.start, selected.end);
   const keys = [`h-start-${selected.id}-${range.from}`, `h-end-${selected.id}-${range.to}`];
@@ -120,13 +121,11 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
   const last = previous?.painted;
   if (previous && last && last.input.map === input.map && last.input.colourOf === input.colourOf) {
     // A span selected or deselected is restyled: its segments are cut and decorated again.
-    const touched: SegmentSpan[] = [];
+    const restyled: string[] = [];
     if (last.input.selectedId !== input.selectedId) {
-      const before = last.input.selectedId ? last.segmentation.spans.get(last.input.selectedId) : undefined;
-      const after = input.selectedId ? input.spans.find((s) => s.id === input.selectedId) : undefined;
-      for (const span of [before, after]) if (span) touched.push(span);
+      for (const id of [last.input.selectedId, input.selectedId]) if (id) restyled.push(id);
     }
-    const change = resegment(last.segmentation, input.spans, touched);
+    const change = resegment(last.segmentation, input.spans, [], restyled);
     if (change) {
       const { decorationOf, looks } = last;
       const removed = change.removed.map((segment) => decorationOf.get(segment)).filter((d): d is Decoration => !!d);
@@ -136,7 +135,7 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
         decorationOf.set(segment, decoration);
         if (decoration) added.push(decoration);
       }
-      const nextHandles = handles(input, last.handles);
+      const nextHandles = handles(input, change.next.spans, last.handles);
       for (const handle of last.handles) if (!nextHandles.includes(handle)) removed.push(handle);
       for (const handle of nextHandles) if (!last.handles.includes(handle)) added.push(handle);
       const decorations = removed.length || added.length ? previous.decorations.remove(removed).add(doc, added) : previous.decorations;
@@ -150,7 +149,7 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
     painted.decorationOf.set(segment, decoration);
     if (decoration) all.push(decoration);
   }
-  painted.handles = handles(input, []);
+  painted.handles = handles(input, painted.segmentation.spans, []);
   return { decorations: DecorationSet.create(doc, [...all, ...painted.handles]), painted };
 }
 

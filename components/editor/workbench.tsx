@@ -4,7 +4,7 @@ import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useR
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { checkSpan } from "@/lib/text/span-check";
-import { OffsetIndex, sliceByCodePoints } from "@/lib/text/code-points";
+import { OffsetIndex } from "@/lib/text/code-points";
 import { graphemeSafe, tidySelection, trimWhitespace } from "@/lib/text/selection";
 import { interpretKey, SHORTCUTS, type KeyAction } from "@/lib/editor/keymap";
 import { EditorRuleError } from "@/lib/editor/editor-rule-error";
@@ -255,11 +255,11 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
       const range = snapToWords ? tidySelection(index, selection.start, selection.end) : trimWhitespace(index, selection.start, selection.end);
       if (!range) return notify({ code: "empty", message: "The selection holds only white space." });
       const safe = graphemeSafe(index, range.start, range.end);
-      const result = run(() => store.createSpan({ start: safe.start, end: safe.end, label, text: sliceByCodePoints(article.text, safe.start, safe.end) }));
+      const result = run(() => store.createSpan({ start: safe.start, end: safe.end, label, text: index.slice(safe.start, safe.end) }));
       editorRef.current?.clearSelection();
       if (result && result.id) setSelectedId(result.id);
     },
-    [store, snapToWords, index, article.text, run, notify, setSelectedId],
+    [store, snapToWords, index, run, notify, setSelectedId],
   );
 
   const moveBound = useCallback(
@@ -268,9 +268,9 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
       const start = bound === "start" ? to : span.start;
       const end = bound === "end" ? to : span.end;
       if (start < 0 || end > index.length || end <= start) return;
-      run(() => store.updateSpan(span.id, { start, end, text: sliceByCodePoints(article.text, start, end) }));
+      run(() => store.updateSpan(span.id, { start, end, text: index.slice(start, end) }));
     },
-    [store, index, article.text, run],
+    [store, index, run],
   );
 
   const focusSuggestion = useCallback(

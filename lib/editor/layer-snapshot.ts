@@ -15,13 +15,23 @@ export type LayerSnapshot = {
   readonly canRedo: boolean;
 };
 
-export function buildSnapshot(state: LayerState, history: { canUndo: boolean; canRedo: boolean }, previous?: LayerSnapshot): LayerSnapshot {
+/**
+ * `changedSpanIds`, when given, names every span added, changed or removed since `previous` (the
+ * store knows them from the changes it applied): the text-ordered list is then `previous`'s with
+ * those spans taken out and put back by binary search, instead of all spans sorted again.
+ */
+export function buildSnapshot(
+  state: LayerState,
+  history: { canUndo: boolean; canRedo: boolean },
+  previous?: LayerSnapshot,
+  changedSpanIds?: ReadonlySet<string>,
+): LayerSnapshot {
   const spansSame = previous?.spanById === state.spans;
   const relationsSame = previous?.relationById === state.relations;
   if (previous && spansSame && relationsSame && previous.canUndo === history.canUndo && previous.canRedo === history.canRedo) {
     return previous;
   }
-  const spans = spansSame ? previous.spans : [...state.spans.values()].sort(textOrder);
+  const spans = spansSame ? previous.spans : ((previous && changedSpanIds && resorted(previous, state.spans, changedSpanIds)) ?? [...state.spans.values()].sort(textOrder));
   const relations = relationsSame ? previous.relations : [...state.relations.values()];
   const speakerOf = relationsSame ? previous.speakerOf : new Map(relations.map((relation) => [relation.from, relation]));
   return {
@@ -35,8 +45,47 @@ export function buildSnapshot(state: LayerState, history: { canUndo: boolean; ca
   };
 }
 
-function textOrder(a: Span, b: Span): number {
+type SpanKey = Pick<Span, "start" | "end" | "label" | "id">;
+
+function textOrder(a: SpanKey, b: SpanKey): number {
   return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The first index of the text-ordered `spans` whose span does not come before `key`. */
+function lowerBound(spans: readonly Span[], key: SpanKey): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (textOrder(spans[mid], key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `previous.spans` with the changed spans moved; null when the changes do not fit (then sort all). */
+function resorted(previous: LayerSnapshot, spans: ReadonlyMap<string, Span>, changed: ReadonlySet<string>): Span[] | null {
+  if (changed.size > 64) return null;
+  const next = previous.spans.slice();
+  for (const id of changed) {
+    const before = previous.spanById.get(id);
+    if (!before) continue;
+    const at = lowerBound(next, before);
+    if (next[at] !== before) return null;
+    next.splice(at, 1);
+  }
+  for (const id of changed) {
+    const after = spans.get(id);
+    if (after) next.splice(lowerBound(next, after), 0, after);
+  }
+  return next.length === spans.size ? next : null;
+}
+
+/** A span of `snapshot` with these bounds and label, by binary search (spans are in text order). */
+export function findByBounds(snapshot: LayerSnapshot, wanted: { start: number; end: number; label: string }): Span | undefined {
+  const { spans } = snapshot;
+  const span = spans[lowerBound(spans, { ...wanted, id: "" })];
+  return span && span.start === wanted.start && span.end === wanted.end && span.label === wanted.label ? span : undefined;
 }
 
 /**

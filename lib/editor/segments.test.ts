@@ -100,3 +100,17 @@ describe("segment styles", () => {
     expect(style).toContain("inset 0 -5px 0 #0072B2");
   });
 });
+
+describe("resegment of restyled spans", () => {
+  const shape = (segments: readonly Segment[]) => segments.map((s) => `${s.start}-${s.end}:${s.spans.map((x) => x.id).join(",")}`);
+  it("cuts again around the restyled spans' old and new bounds, even when their bounds did not change", () => {
+    const others = Array.from({ length: 12 }, (_, i) => span(`o${i}`, 100 + i * 10, 105 + i * 10));
+    const spans = [span("q", 0, 10), span("a", 20, 25, "ACTOR"), span("c", 40, 45, "CLAIM"), ...others];
+    const before = segmentation(spans);
+    const change = resegment(before, [...spans], [], ["a", "gone"])!;
+    expect(change.removed.map((s) => `${s.start}-${s.end}`)).toEqual(["20-25"]);
+    expect(change.added.map((s) => `${s.start}-${s.end}`)).toEqual(["20-25"]);
+    expect(change.added[0]).not.toBe(before.segments[1]);
+    expect(shape(change.next.segments)).toEqual(shape(before.segments));
+  });
+});

@@ -50,14 +50,16 @@ export function segmentation(spans: readonly SegmentSpan[]): Segmentation {
 
 /**
  * Cuts again only the stretches of text that changed since `previous`: those of added, removed,
- * moved or relabelled spans and of the `touched` ranges, each grown until no span (old or new)
- * crosses its ends, so every segment outside them is unchanged. Returns the segments to drop
- * and to add, or null when so much changed that cutting everything again is as cheap.
+ * moved or relabelled spans, of the `touched` ranges and of the `restyled` spans (by id: their
+ * old and new bounds), each grown until no span (old or new) crosses its ends, so every segment
+ * outside them is unchanged. Returns the segments to drop and to add, or null when so much
+ * changed that cutting everything again is as cheap.
  */
 export function resegment(
   previous: Segmentation,
   spans: readonly SegmentSpan[],
   touched: readonly Range[] = [],
+  restyled: readonly string[] = [],
 ): { next: Segmentation; removed: Segment[]; added: Segment[] } | null {
   const byId = new Map<string, SegmentSpan>();
   const dirty: Range[] = [...touched];
@@ -67,6 +69,9 @@ export function resegment(
     if (before && before.start === span.start && before.end === span.end && before.label === span.label) continue;
     dirty.push(span);
     if (before) dirty.push(before);
+  }
+  for (const id of restyled) {
+    for (const span of [previous.spans.get(id), byId.get(id)]) if (span) dirty.push(span);
   }
   for (const [id, before] of previous.spans) if (!byId.has(id)) dirty.push(before);
   if (dirty.length === 0) return { next: { spans: byId, segments: previous.segments }, removed: [], added: [] };
