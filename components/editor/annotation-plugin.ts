@@ -2,15 +2,20 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/p
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
 import type { DocumentMap } from "@/lib/text/document-map";
 import { installSlicingTextCut } from "./text-cut";
-import { resegment, segmentation, segmentStyle, type Segment, type SegmentSpan, type Segmentation } from "@/lib/editor/segments";
+import { resegment, segmentation, segmentStyle, type Segment, type SegmentSpan, type Segmentation, type SpanChanges } from "@/lib/editor/segments";
 
 /**
  * Annotations are drawn as decorations held in this plugin's state, never stored in the
  * document. The state is replaced through a transaction meta when the spans change and
  * mapped otherwise (the document never changes here, so mapping is the identity).
  */
+/** The spans changed since the list `from` (the spans of the paint before, when it is that list). */
+export type PaintChanges = SpanChanges & { from: readonly SegmentSpan[] };
+
 export type PaintInput = {
   spans: readonly SegmentSpan[];
+  /** When known, what changed in `spans`: the repaint then walks neither all spans nor all segments. */
+  changes?: PaintChanges;
   selectedId: string | null;
   colourOf: (label: string) => string;
   map: DocumentMap;
@@ -125,7 +130,8 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
     if (last.input.selectedId !== input.selectedId) {
       for (const id of [last.input.selectedId, input.selectedId]) if (id) restyled.push(id);
     }
-    const change = resegment(last.segmentation, input.spans, [], restyled);
+    const changes = input.changes && input.changes.from === last.input.spans ? input.changes : undefined;
+    const change = resegment(last.segmentation, input.spans, [], restyled, changes);
     if (change) {
       const { decorationOf, looks } = last;
       const removed = change.removed.map((segment) => decorationOf.get(segment)).filter((d): d is Decoration => !!d);
@@ -173,7 +179,8 @@ function scheduleWarmUp(view: EditorView): { cancel(): void } {
     const length = view.state.doc.content.size;
     const at = Math.max(0, Math.min(length - 2, Math.floor(((rounds + 1) * length) / 5)));
     const probe = { id: "\u0000warm-up", start: input.map.docPosToCodePoint(at, "start"), end: input.map.docPosToCodePoint(at, "start") + 1, label: input.spans[0].label };
-    paintDecorations(view.state.doc, { ...input, spans: [...input.spans, probe] }, state);
+    const spans = [...input.spans, probe];
+    paintDecorations(view.state.doc, { ...input, spans, changes: { from: input.spans, changed: new Map([[probe.id, probe]]) } }, state);
     if (++rounds < 4) handle = idle(run) as number;
   };
   handle = idle(run) as number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSnapshot, findByBounds } from "./layer-snapshot";
+import { buildSnapshot, findByBounds, patchOrdered } from "./layer-snapshot";
 import { LayerStore } from "./layer-store";
 import type { LayerState } from "./layer-state";
 import type { Span } from "./types";
@@ -94,5 +94,20 @@ describe("LayerStore snapshots", () => {
     store.redo();
     ordered();
     expect(store.getSnapshot().spans).toHaveLength(4);
+  });
+});
+
+describe("patchOrdered and the snapshot's changes", () => {
+  it("patches a list derived from the spans as deriving it again would, and says so in the snapshot", () => {
+    const spans = [spanAt("a", 0, 4), spanAt("b", 2, 9), spanAt("c", 5, 6)];
+    const before = buildSnapshot(stateOf(spans), HISTORY);
+    expect(before.changes).toBeUndefined();
+    const moved = { ...spans[0], start: 7, end: 8, version: 2 };
+    const added = spanAt("d", 1, 3, "ACTOR");
+    const after = buildSnapshot(stateOf([moved, spans[1], spans[2], added]), HISTORY, before, new Set(["a", "d"]));
+    expect(after.changes).toEqual({ from: before.spans, spanIds: new Set(["a", "d"]) });
+    const patched = patchOrdered(before.spans, [spans[0]], [moved, added]);
+    expect(patched).toEqual(after.spans);
+    expect(patchOrdered(before.spans, [spanAt("zz", 0, 4)], [])).toBeNull();
   });
 });

@@ -13,6 +13,11 @@ export type LayerSnapshot = {
   readonly speakerOf: ReadonlyMap<string, Relation>;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /**
+   * When known: the spans list this one was made from (the previous snapshot's) and the ids of
+   * the spans added, changed or removed since, so that lists derived from it can be patched.
+   */
+  readonly changes?: { readonly from: readonly Span[]; readonly spanIds: ReadonlySet<string> };
 };
 
 /**
@@ -31,10 +36,12 @@ export function buildSnapshot(
   if (previous && spansSame && relationsSame && previous.canUndo === history.canUndo && previous.canRedo === history.canRedo) {
     return previous;
   }
-  const spans = spansSame ? previous.spans : ((previous && changedSpanIds && resorted(previous, state.spans, changedSpanIds)) ?? [...state.spans.values()].sort(textOrder));
+  const patched = spansSame ? previous.spans : previous && changedSpanIds ? resorted(previous, state.spans, changedSpanIds) : null;
+  const spans = patched ?? [...state.spans.values()].sort(textOrder);
   const relations = relationsSame ? previous.relations : [...state.relations.values()];
   const speakerOf = relationsSame ? previous.speakerOf : new Map(relations.map((relation) => [relation.from, relation]));
   return {
+    ...(patched && previous ? { changes: { from: previous.spans, spanIds: spansSame ? new Set<string>() : changedSpanIds! } } : {}),
     spans,
     spanById: state.spans,
     relations,
@@ -45,14 +52,15 @@ export function buildSnapshot(
   };
 }
 
-type SpanKey = Pick<Span, "start" | "end" | "label" | "id">;
+export type SpanKey = Pick<Span, "start" | "end" | "label" | "id">;
 
-function textOrder(a: SpanKey, b: SpanKey): number {
+/** Spans in text order: by start, then end, then label, then id. */
+export function textOrder(a: SpanKey, b: SpanKey): number {
   return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** The first index of the text-ordered `spans` whose span does not come before `key`. */
-function lowerBound(spans: readonly Span[], key: SpanKey): number {
+function lowerBound(spans: readonly SpanKey[], key: SpanKey): number {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
@@ -115,4 +123,20 @@ function reuse<T>(previous: ReadonlyMap<string, T>, next: ReadonlyMap<string, T>
 
 function sameRelation(a: Relation, b: Relation): boolean {
   return a.id === b.id && a.version === b.version && a.from === b.from && a.to === b.to && a.type === b.type;
+}
+
+/**
+ * `list` (in text order, one entry per span id) with the entries of `remove` taken out and
+ * `insert` put in, by binary search; null when an entry to remove is not there (then derive the
+ * list again from all spans).
+ */
+export function patchOrdered<T extends SpanKey>(list: readonly T[], remove: Iterable<SpanKey>, insert: Iterable<T>): T[] | null {
+  const next = list.slice();
+  for (const key of remove) {
+    const at = lowerBound(next, key);
+    if (at >= next.length || next[at].id !== key.id) return null;
+    next.splice(at, 1);
+  }
+  for (const item of insert) next.splice(lowerBound(next, item), 0, item);
+  return next;
 }
