@@ -135,6 +135,7 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
       if (!last || !changes || changes.from !== last.snapshot.spans || layerSnapshot.relations !== last.snapshot.relations) return null;
       // A changed span that is another's speaker changes that one's row too: derive them all then.
       for (const relation of layerSnapshot.relations) if (changes.spanIds.has(relation.to)) return null;
+      if (changes.spanIds.size === 0) return { drawable: last.rows.drawable, listed: last.rows.listed };
       const before = last.snapshot.spanById;
       const [oldRows, newRows, oldDrawn, newDrawn] = [[], [], [], []] as [ListedSpan[], ListedSpan[], Span[], Span[]];
       const changed = new Map<string, Span | null>();
