@@ -2,15 +2,20 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/p
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
 import type { DocumentMap } from "@/lib/text/document-map";
 import { installSlicingTextCut } from "./text-cut";
-import { resegment, segmentation, segmentStyle, type Segment, type SegmentSpan, type Segmentation } from "@/lib/editor/segments";
+import { resegment, segmentation, segmentStyle, type Segment, type SegmentSpan, type Segmentation, type SpanChanges } from "@/lib/editor/segments";
 
 /**
  * Annotations are drawn as decorations held in this plugin's state, never stored in the
  * document. The state is replaced through a transaction meta when the spans change and
  * mapped otherwise (the document never changes here, so mapping is the identity).
  */
+/** The spans changed since the list `from` (the spans of the paint before, when it is that list). */
+export type PaintChanges = SpanChanges & { from: readonly SegmentSpan[] };
+
 export type PaintInput = {
   spans: readonly SegmentSpan[];
+  /** When known, what changed in `spans`: the repaint then walks neither all spans nor all segments. */
+  changes?: PaintChanges;
   selectedId: string | null;
   colourOf: (label: string) => string;
   map: DocumentMap;
@@ -98,8 +103,9 @@ function decorate(segment: Segment, input: PaintInput, looks: Map<string, string
   );
 }
 
-function handles(input: PaintInput, previous: readonly Decoration[]): Decoration[] {
-  const selected = input.selectedId ? input.spans.find((s) => s.id === input.selectedId) : undefined;
+/** `spans`: the painted spans by id (the segmentation's map), so no walk through all of them. */
+function handles(input: PaintInput, spans: ReadonlyMap<string, SegmentSpan>, previous: readonly Decoration[]): Decoration[] {
+  const selected = input.selectedId ? spans.get(input.selectedId) : undefined;
   if (!selected) return [];
   const range = input.map.spanToDocRange(selected.start, selected.end);
   const keys = [`h-start-${selected.id}-${range.from}`, `h-end-${selected.id}-${range.to}`];
@@ -120,13 +126,12 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
   const last = previous?.painted;
   if (previous && last && last.input.map === input.map && last.input.colourOf === input.colourOf) {
     // A span selected or deselected is restyled: its segments are cut and decorated again.
-    const touched: SegmentSpan[] = [];
+    const restyled: string[] = [];
     if (last.input.selectedId !== input.selectedId) {
-      const before = last.input.selectedId ? last.segmentation.spans.get(last.input.selectedId) : undefined;
-      const after = input.selectedId ? input.spans.find((s) => s.id === input.selectedId) : undefined;
-      for (const span of [before, after]) if (span) touched.push(span);
+      for (const id of [last.input.selectedId, input.selectedId]) if (id) restyled.push(id);
     }
-    const change = resegment(last.segmentation, input.spans, touched);
+    const changes = input.changes && input.changes.from === last.input.spans ? input.changes : undefined;
+    const change = resegment(last.segmentation, input.spans, [], restyled, changes);
     if (change) {
       const { decorationOf, looks } = last;
       const removed = change.removed.map((segment) => decorationOf.get(segment)).filter((d): d is Decoration => !!d);
@@ -136,7 +141,7 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
         decorationOf.set(segment, decoration);
         if (decoration) added.push(decoration);
       }
-      const nextHandles = handles(input, last.handles);
+      const nextHandles = handles(input, change.next.spans, last.handles);
       for (const handle of last.handles) if (!nextHandles.includes(handle)) removed.push(handle);
       for (const handle of nextHandles) if (!last.handles.includes(handle)) added.push(handle);
       const decorations = removed.length || added.length ? previous.decorations.remove(removed).add(doc, added) : previous.decorations;
@@ -150,7 +155,7 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
     painted.decorationOf.set(segment, decoration);
     if (decoration) all.push(decoration);
   }
-  painted.handles = handles(input, []);
+  painted.handles = handles(input, painted.segmentation.spans, []);
   return { decorations: DecorationSet.create(doc, [...all, ...painted.handles]), painted };
 }
 
@@ -158,7 +163,10 @@ export function paintDecorations(doc: EditorState["doc"], input: PaintInput, pre
  * The first tag after an article opens runs the incremental repaint (resegment, DecorationSet
  * remove/add) for the first time, cold: in a long article that costs a few frames. Once the
  * article is painted and the page is idle, the same path runs a few times on a throwaway copy
- * (nothing is drawn or kept), so the analyst's first tag is as quick as the next ones.
+ * (nothing is drawn or kept), so the analyst's first tag is as quick as the next ones. Each probe
+ * is a selected span of one of the article's labels, so the look a new tag gets (its label,
+ * selected) has its class and stylesheet rule made then too: a rule added in the tag's frame
+ * makes the browser match every element against the stylesheet again (about 1 ms here).
  */
 function scheduleWarmUp(view: EditorView): { cancel(): void } {
   const idle = (callback: () => void) =>
@@ -166,16 +174,21 @@ function scheduleWarmUp(view: EditorView): { cancel(): void } {
   const cancelIdle = (handle: number) => (typeof cancelIdleCallback === "function" ? cancelIdleCallback(handle) : clearTimeout(handle));
   let rounds = 0;
   let handle = 0;
+  let labels: string[] | null = null;
   const run = () => {
     const state = annotationKey.getState(view.state);
     const painted = state?.painted;
     if (!state || !painted || painted.input.spans.length < 200) return; // short articles need no warming
     const { input } = painted;
+    labels ??= [...new Set(input.spans.map((span) => span.label))];
     const length = view.state.doc.content.size;
-    const at = Math.max(0, Math.min(length - 2, Math.floor(((rounds + 1) * length) / 5)));
-    const probe = { id: "\u0000warm-up", start: input.map.docPosToCodePoint(at, "start"), end: input.map.docPosToCodePoint(at, "start") + 1, label: input.spans[0].label };
-    paintDecorations(view.state.doc, { ...input, spans: [...input.spans, probe] }, state);
-    if (++rounds < 4) handle = idle(run) as number;
+    const at = Math.max(0, Math.min(length - 2, Math.floor(((rounds % 4) + 1) * length / 5)));
+    const start = input.map.docPosToCodePoint(at, "start");
+    const probe = { id: "\u0000warm-up", start, end: start + 1, label: labels[rounds % labels.length] };
+    const spans = [...input.spans, probe];
+    paintDecorations(view.state.doc, { ...input, spans, selectedId: probe.id, changes: { from: input.spans, changed: new Map([[probe.id, probe]]) } }, state);
+    writeStyleClasses(view.dom.ownerDocument);
+    if (++rounds < Math.max(4, labels.length)) handle = idle(run) as number;
   };
   handle = idle(run) as number;
   return { cancel: () => cancelIdle(handle) };

@@ -11,7 +11,7 @@ import { DocumentMap, editorDocJson } from "@/lib/text/document-map";
 import type { SegmentSpan } from "@/lib/editor/segments";
 import { ReadOnlyText } from "./read-only-text";
 import { ParagraphKeys } from "./paragraph-keys";
-import { annotationKey, annotationPlugin, paintSeed, paintTransaction, type AnnotationHandlers, type PaintInput } from "./annotation-plugin";
+import { annotationKey, annotationPlugin, paintSeed, paintTransaction, type AnnotationHandlers, type PaintChanges, type PaintInput } from "./annotation-plugin";
 import { overlayPlugin, overlayTransaction, type OverlayInput } from "./suggestion-plugin";
 
 export type SelectionInfo = { start: number; end: number } | null;
@@ -38,7 +38,7 @@ export type ArticleEditorHandle = {
  * else React has to render then.
  */
 export type PaintSource = {
-  read(): { spans: readonly SegmentSpan[]; selectedId: string | null };
+  read(): { spans: readonly SegmentSpan[]; changes?: PaintChanges; selectedId: string | null };
   subscribe(listener: () => void): () => void;
 };
 

@@ -1,10 +1,7 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { Sender, SaveStatus } from "@/lib/editor/sender";
-
-const IDLE: SaveStatus = { state: "saved", pending: 0 };
-const noop = () => () => {};
 
 function describe(status: SaveStatus): { text: string; tone: string } {
   const pending = `${status.pending} change${status.pending === 1 ? "" : "s"}`;
@@ -22,12 +19,42 @@ function describe(status: SaveStatus): { text: string; tone: string } {
   }
 }
 
+const className = (tone: string) => `text-xs font-medium ${tone}`;
+
 export function SaveStatusLine({ sender }: { sender: Sender | null }) {
-  const status = useSyncExternalStore(sender?.subscribe ?? noop, sender?.getSnapshot ?? (() => IDLE), () => IDLE);
   if (!sender) return <p className="text-xs text-stone-600">Read-only layer</p>;
-  const { text, tone } = describe(status);
+  return <LiveStatus sender={sender} />;
+}
+
+/**
+ * The status changes with every tag, in the key press's task: it is written into the line's DOM
+ * directly, not rendered by React. A React commit there would cost more than the change itself:
+ * while the article has focus, every commit reads the selection's offset in it (React saves the
+ * focused element's selection around a commit), walking the article's DOM, 2–4 ms in a long
+ * article, before the frame that shows the tag. React renders the line once, with the status
+ * it had then, and never re-renders it differently; the effect keeps it current.
+ */
+function LiveStatus({ sender }: { sender: Sender }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  const [first] = useState(() => sender.getSnapshot());
+  useLayoutEffect(() => {
+    let shown: SaveStatus | null = null;
+    const show = () => {
+      const element = ref.current;
+      const status = sender.getSnapshot();
+      if (!element || status === shown) return;
+      shown = status;
+      const { text, tone } = describe(status);
+      if (element.textContent !== text) element.textContent = text;
+      element.dataset.saveState = status.state;
+      element.className = className(tone);
+    };
+    show();
+    return sender.subscribe(show);
+  }, [sender]);
+  const { text, tone } = describe(first);
   return (
-    <p role="status" aria-live="polite" data-save-state={status.state} className={`text-xs font-medium ${tone}`}>
+    <p ref={ref} role="status" aria-live="polite" data-save-state={first.state} className={className(tone)}>
       {text}
     </p>
   );

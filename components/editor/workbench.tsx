@@ -4,14 +4,15 @@ import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useR
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { checkSpan } from "@/lib/text/span-check";
-import { OffsetIndex, sliceByCodePoints } from "@/lib/text/code-points";
+import { OffsetIndex } from "@/lib/text/code-points";
 import { graphemeSafe, tidySelection, trimWhitespace } from "@/lib/text/selection";
 import { interpretKey, SHORTCUTS, type KeyAction } from "@/lib/editor/keymap";
 import { EditorRuleError } from "@/lib/editor/editor-rule-error";
 import { whenIdle } from "@/lib/editor/scheduler";
 import type { LayerData, Notice, Span } from "@/lib/editor/types";
-import type { LayerSnapshot } from "@/lib/editor/layer-snapshot";
+import { patchOrdered, type LayerSnapshot } from "@/lib/editor/layer-snapshot";
 import { ArticleEditor, type ArticleEditorHandle, type PaintSource, type SelectionInfo } from "./article-editor";
+import type { PaintChanges } from "./annotation-plugin";
 import { SpanList, type ListedSpan } from "./span-list";
 import { SpanDetails } from "./span-details";
 import { SaveStatusLine } from "./save-status";
@@ -38,6 +39,9 @@ type Props = {
   /** For the analyst's own layer: model pre-annotations, the actor register and what they dismissed. */
   suggestionSource?: { modelSpans: ModelSpan[]; actors: KnownActor[]; dismissed: string[] } | null;
 };
+
+/** The spans listed and those drawn (not orphans), in text order; `changes`: what changed in `drawable` since the rows before. */
+type Rows = { drawable: Span[]; listed: ListedSpan[]; changes?: PaintChanges };
 
 const EMPTY_SNAPSHOT = { spans: [], spanById: new Map(), relations: [], relationById: new Map(), speakerOf: new Map(), canUndo: false, canRedo: false } as unknown as LayerSnapshot;
 
@@ -98,29 +102,69 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
   // Each span is checked once and keeps its listed row object while unchanged, so a tag in an
   // article of thousands of spans costs one check and lets the list's rows skip re-rendering.
   // Rows are derived once per layer snapshot: the editor's paint and React's render share them.
+  // A snapshot that names its changed spans patches the last rows (binary searches, no walk
+  // through thousands of spans in the key press's task) and tells the paint what changed.
   const rowsOf = useMemo(() => {
     const rowCache = new WeakMap<Span, ListedSpan>();
-    const bySnapshot = new WeakMap<LayerSnapshot, { drawable: Span[]; listed: ListedSpan[] }>();
-    return (layerSnapshot: LayerSnapshot) => {
-      const known = bySnapshot.get(layerSnapshot);
-      if (known) return known;
+    const bySnapshot = new WeakMap<LayerSnapshot, Rows>();
+    let last: { snapshot: LayerSnapshot; rows: Rows } | null = null;
+    const rowFor = (layerSnapshot: LayerSnapshot, span: Span): ListedSpan => {
+      const relation = layerSnapshot.speakerOf.get(span.id);
+      const speakerSpan = relation ? layerSnapshot.spanById.get(relation.to) : undefined;
+      const speaker = speakerSpan ? (speakerSpan.actor ?? speakerSpan.text) : null;
+      let row = rowCache.get(span);
+      if (!row || row.speaker !== speaker) {
+        const orphan = row ? row.orphan : !checkSpan(index, span).ok;
+        row = { id: span.id, start: span.start, end: span.end, label: span.label, text: span.text, actor: span.actor, speaker, orphan };
+        rowCache.set(span, row);
+      }
+      return row;
+    };
+    const derive = (layerSnapshot: LayerSnapshot): Rows => {
       const drawable: Span[] = [];
       const listed: ListedSpan[] = [];
       for (const span of layerSnapshot.spans) {
-        const relation = layerSnapshot.speakerOf.get(span.id);
-        const speakerSpan = relation ? layerSnapshot.spanById.get(relation.to) : undefined;
-        const speaker = speakerSpan ? (speakerSpan.actor ?? speakerSpan.text) : null;
-        let row = rowCache.get(span);
-        if (!row || row.speaker !== speaker) {
-          const orphan = row ? row.orphan : !checkSpan(index, span).ok;
-          row = { id: span.id, start: span.start, end: span.end, label: span.label, text: span.text, actor: span.actor, speaker, orphan };
-          rowCache.set(span, row);
-        }
+        const row = rowFor(layerSnapshot, span);
         if (!row.orphan) drawable.push(span);
         listed.push(row);
       }
-      const rows = { drawable, listed };
+      return { drawable, listed };
+    };
+    const patch = (layerSnapshot: LayerSnapshot): Rows | null => {
+      const changes = layerSnapshot.changes;
+      if (!last || !changes || changes.from !== last.snapshot.spans || layerSnapshot.relations !== last.snapshot.relations) return null;
+      // A changed span that is another's speaker changes that one's row too: derive them all then.
+      for (const relation of layerSnapshot.relations) if (changes.spanIds.has(relation.to)) return null;
+      if (changes.spanIds.size === 0) return { drawable: last.rows.drawable, listed: last.rows.listed };
+      const before = last.snapshot.spanById;
+      const [oldRows, newRows, oldDrawn, newDrawn] = [[], [], [], []] as [ListedSpan[], ListedSpan[], Span[], Span[]];
+      const changed = new Map<string, Span | null>();
+      for (const id of changes.spanIds) {
+        const old = before.get(id);
+        const oldRow = old && rowCache.get(old);
+        if (old && !oldRow) return null;
+        if (old && oldRow) {
+          oldRows.push(oldRow);
+          if (!oldRow.orphan) oldDrawn.push(old);
+        }
+        const span = layerSnapshot.spanById.get(id);
+        const row = span && rowFor(layerSnapshot, span);
+        if (span && row) {
+          newRows.push(row);
+          if (!row.orphan) newDrawn.push(span);
+        }
+        changed.set(id, span && row && !row.orphan ? span : null);
+      }
+      const listed = patchOrdered(last.rows.listed, oldRows, newRows);
+      const drawable = patchOrdered(last.rows.drawable, oldDrawn, newDrawn);
+      return listed && drawable ? { drawable, listed, changes: { from: last.rows.drawable, changed } } : null;
+    };
+    return (layerSnapshot: LayerSnapshot): Rows => {
+      const known = bySnapshot.get(layerSnapshot);
+      if (known) return known;
+      const rows = patch(layerSnapshot) ?? derive(layerSnapshot);
       bySnapshot.set(layerSnapshot, rows);
+      last = { snapshot: layerSnapshot, rows };
       return rows;
     };
   }, [index]);
@@ -130,7 +174,10 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
   const paintSource = useMemo<PaintSource | null>(
     () =>
       store && {
-        read: () => ({ spans: rowsOf(store.getSnapshot()).drawable, selectedId: selectedRef.current }),
+        read: () => {
+          const { drawable: spans, changes } = rowsOf(store.getSnapshot());
+          return { spans, changes, selectedId: selectedRef.current };
+        },
         subscribe(listener) {
           selectionListeners.current.add(listener);
           const unsubscribe = store.subscribe(listener);
@@ -255,11 +302,11 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
       const range = snapToWords ? tidySelection(index, selection.start, selection.end) : trimWhitespace(index, selection.start, selection.end);
       if (!range) return notify({ code: "empty", message: "The selection holds only white space." });
       const safe = graphemeSafe(index, range.start, range.end);
-      const result = run(() => store.createSpan({ start: safe.start, end: safe.end, label, text: sliceByCodePoints(article.text, safe.start, safe.end) }));
+      const result = run(() => store.createSpan({ start: safe.start, end: safe.end, label, text: index.slice(safe.start, safe.end) }));
       editorRef.current?.clearSelection();
       if (result && result.id) setSelectedId(result.id);
     },
-    [store, snapToWords, index, article.text, run, notify, setSelectedId],
+    [store, snapToWords, index, run, notify, setSelectedId],
   );
 
   const moveBound = useCallback(
@@ -268,9 +315,9 @@ export function Workbench({ project, article, labels, layer, viewerId, initialLa
       const start = bound === "start" ? to : span.start;
       const end = bound === "end" ? to : span.end;
       if (start < 0 || end > index.length || end <= start) return;
-      run(() => store.updateSpan(span.id, { start, end, text: sliceByCodePoints(article.text, start, end) }));
+      run(() => store.updateSpan(span.id, { start, end, text: index.slice(start, end) }));
     },
-    [store, index, article.text, run],
+    [store, index, run],
   );
 
   const focusSuggestion = useCallback(

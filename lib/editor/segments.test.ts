@@ -100,3 +100,65 @@ describe("segment styles", () => {
     expect(style).toContain("inset 0 -5px 0 #0072B2");
   });
 });
+
+describe("resegment of restyled spans", () => {
+  const shape = (segments: readonly Segment[]) => segments.map((s) => `${s.start}-${s.end}:${s.spans.map((x) => x.id).join(",")}`);
+  it("cuts again around the restyled spans' old and new bounds, even when their bounds did not change", () => {
+    const others = Array.from({ length: 12 }, (_, i) => span(`o${i}`, 100 + i * 10, 105 + i * 10));
+    const spans = [span("q", 0, 10), span("a", 20, 25, "ACTOR"), span("c", 40, 45, "CLAIM"), ...others];
+    const before = segmentation(spans);
+    const change = resegment(before, [...spans], [], ["a", "gone"])!;
+    expect(change.removed.map((s) => `${s.start}-${s.end}`)).toEqual(["20-25"]);
+    expect(change.added.map((s) => `${s.start}-${s.end}`)).toEqual(["20-25"]);
+    expect(change.added[0]).not.toBe(before.segments[1]);
+    expect(shape(change.next.segments)).toEqual(shape(before.segments));
+  });
+});
+
+describe("resegment with the changes known", () => {
+  const shape = (segments: readonly Segment[]) => segments.map((s) => `${s.start}-${s.end}:${s.spans.map((x) => `${x.id}/${x.label}`).join(",")}`);
+
+  it("equals cutting everything again, without walking the spans, after random changes of one to three spans", () => {
+    let seed = 23;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const int = (max: number) => Math.floor(random() * max);
+    let spans = Array.from({ length: 300 }, (_, i) => {
+      const start = int(5_000);
+      return span(`s${i}`, start, start + 1 + int(60), ["QUOTE", "CLAIM", "ACTOR"][i % 3]);
+    });
+    let current = segmentation(spans);
+    for (let step = 0; step < 400; step++) {
+      const byId = new Map(spans.map((s) => [s.id, s]));
+      const changed = new Map<string, ReturnType<typeof span> | null>();
+      for (let n = 0; n < 1 + int(3); n++) {
+        const ids = [...byId.keys()];
+        const victim = byId.get(ids[int(ids.length)])!;
+        const start = int(5_000);
+        const kind = int(6);
+        let next: ReturnType<typeof span> | null;
+        // A new span on an old one's bounds, a long one over many, a removal, a move, a relabel, a copy.
+        if (kind === 0) next = span(`n${step}-${n}`, victim.start, victim.end, "CLAIM");
+        else if (kind === 1) next = span(`w${step}-${n}`, start, start + 200 + int(400), "QUOTE");
+        else if (kind === 2) next = null;
+        else if (kind === 3) next = { ...victim, start: Math.max(0, victim.start - int(10)), end: victim.end + int(10) };
+        else if (kind === 4) next = { ...victim, label: victim.label === "ACTOR" ? "QUOTE" : "ACTOR" };
+        else next = { ...victim };
+        const id = kind <= 1 ? next!.id : victim.id;
+        if (next) byId.set(id, next);
+        else byId.delete(id);
+        changed.set(id, next);
+      }
+      const next = [...byId.values()];
+      const restyled = step % 3 === 0 ? [next[int(next.length)].id] : [];
+      const touched = step % 7 === 0 ? [{ start: int(5_000), end: int(5_000) + 30 }] : [];
+      const change = resegment(current, next, touched, restyled, { changed })!;
+      expect(shape(change.next.segments)).toEqual(shape(segmentSpans(next)));
+      const kept = current.segments.filter((s) => !change.removed.includes(s));
+      expect(new Set(change.next.segments)).toEqual(new Set([...kept, ...change.added]));
+      expect([...change.next.spans.keys()].sort()).toEqual([...byId.keys()].sort());
+      for (const id of restyled) expect(change.added.some((s) => s.spans.some((x) => x.id === id))).toBe(true);
+      spans = next;
+      current = change.next;
+    }
+  });
+});

@@ -50,15 +50,19 @@ export function segmentation(spans: readonly SegmentSpan[]): Segmentation {
 
 /**
  * Cuts again only the stretches of text that changed since `previous`: those of added, removed,
- * moved or relabelled spans and of the `touched` ranges, each grown until no span (old or new)
- * crosses its ends, so every segment outside them is unchanged. Returns the segments to drop
- * and to add, or null when so much changed that cutting everything again is as cheap.
+ * moved or relabelled spans, of the `touched` ranges and of the `restyled` spans (by id: their
+ * old and new bounds), each grown until no span (old or new) crosses its ends, so every segment
+ * outside them is unchanged. Returns the segments to drop and to add, or null when so much
+ * changed that cutting everything again is as cheap.
  */
 export function resegment(
   previous: Segmentation,
   spans: readonly SegmentSpan[],
   touched: readonly Range[] = [],
+  restyled: readonly string[] = [],
+  changes?: SpanChanges,
 ): { next: Segmentation; removed: Segment[]; added: Segment[] } | null {
+  if (changes && changes.changed.size <= 64) return resegmentChanges(previous, spans, changes.changed, touched, restyled);
   const byId = new Map<string, SegmentSpan>();
   const dirty: Range[] = [...touched];
   for (const span of spans) {
@@ -67,6 +71,9 @@ export function resegment(
     if (before && before.start === span.start && before.end === span.end && before.label === span.label) continue;
     dirty.push(span);
     if (before) dirty.push(before);
+  }
+  for (const id of restyled) {
+    for (const span of [previous.spans.get(id), byId.get(id)]) if (span) dirty.push(span);
   }
   for (const [id, before] of previous.spans) if (!byId.has(id)) dirty.push(before);
   if (dirty.length === 0) return { next: { spans: byId, segments: previous.segments }, removed: [], added: [] };
@@ -83,6 +90,115 @@ export function resegment(
     segments.push(j >= added.length || (i < kept.length && kept[i].start < added[j].start) ? kept[i++] : added[j++]);
   }
   return { next: { spans: byId, segments }, removed, added };
+}
+
+/**
+ * What changed from the list of spans a segmentation was cut from to `spans`: by id, each span
+ * added, moved, relabelled or otherwise replaced (its new version) or removed (null). Every span
+ * not named is the same in both lists.
+ */
+export type SpanChanges = { changed: ReadonlyMap<string, SegmentSpan | null> };
+
+/** The first index of the segments (in text order, apart) whose end is past `at`. */
+function segmentAfter(segments: readonly Segment[], at: number): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (segments[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const sameBounds = (a: SegmentSpan, b: SegmentSpan) => a.start === b.start && a.end === b.end && a.label === b.label;
+
+/**
+ * resegment when the changes are known: nothing walks all the spans or all the segments. The
+ * spans crossing a point are found in the segment holding the code point before it (a span
+ * crossing a point covers both code points around it), so a region grows by binary searches.
+ */
+function resegmentChanges(
+  previous: Segmentation,
+  spans: readonly SegmentSpan[],
+  changed: ReadonlyMap<string, SegmentSpan | null>,
+  touched: readonly Range[],
+  restyled: readonly string[],
+): { next: Segmentation; removed: Segment[]; added: Segment[] } {
+  const byId = new Map(previous.spans);
+  const dirty: Range[] = [...touched];
+  const newer: SegmentSpan[] = [];
+  for (const [id, span] of changed) {
+    const before = previous.spans.get(id);
+    if (span) {
+      byId.set(id, span);
+      newer.push(span);
+    } else byId.delete(id);
+    if (before && span && sameBounds(before, span)) continue;
+    if (before) dirty.push(before);
+    if (span) dirty.push(span);
+  }
+  for (const id of restyled) {
+    for (const span of [previous.spans.get(id), byId.get(id)]) if (span) dirty.push(span);
+  }
+  const next = { spans: byId, segments: previous.segments };
+  if (dirty.length === 0) return { next, removed: [], added: [] };
+
+  const { segments } = previous;
+  /** The widest bounds of the spans, old or new, that cross `at`, with `range` itself. */
+  const widen = (range: Range, at: number) => {
+    const k = segmentAfter(segments, at - 1);
+    if (k < segments.length && segments[k].start < at) {
+      for (const span of segments[k].spans) {
+        if (span.end > at) {
+          range.start = Math.min(range.start, span.start);
+          range.end = Math.max(range.end, span.end);
+        }
+      }
+    }
+    for (const span of newer) {
+      if (span.start < at && span.end > at) {
+        range.start = Math.min(range.start, span.start);
+        range.end = Math.max(range.end, span.end);
+      }
+    }
+  };
+  let regions = merge(dirty);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const region of regions) {
+      const { start, end } = region;
+      widen(region, start);
+      widen(region, end);
+      if (region.start !== start || region.end !== end) grown = true;
+    }
+    if (grown) regions = merge(regions);
+  }
+
+  const removed: Segment[] = [];
+  const added: Segment[] = [];
+  // The kept stretches are copied as slices (one native copy each), not segment by segment.
+  const parts: (readonly Segment[])[] = [];
+  let copied = 0;
+  for (const region of regions) {
+    const from = segmentAfter(segments, region.start);
+    let to = from;
+    while (to < segments.length && segments[to].start < region.end) to++;
+    parts.push(segments.slice(copied, from));
+    // The spans inside the region: those of its old segments that did not change, and the new ones.
+    const inside = new Map<string, SegmentSpan>();
+    for (let k = from; k < to; k++) {
+      removed.push(segments[k]);
+      for (const span of segments[k].spans) if (!changed.has(span.id)) inside.set(span.id, span);
+    }
+    for (const span of newer) if (span.start >= region.start && span.end <= region.end) inside.set(span.id, span);
+    const cut = segmentSpans([...inside.values()]);
+    added.push(...cut);
+    parts.push(cut);
+    copied = to;
+  }
+  parts.push(segments.slice(copied));
+  return { next: { spans: byId, segments: ([] as Segment[]).concat(...parts) }, removed, added };
 }
 
 /** Merges `ranges` and widens them until no span of `sets` crosses an end of one. */
