@@ -25,6 +25,13 @@ const ANALYSTS = Number(process.env.ANALYSTS ?? 50);
 const BATCH = Number(process.env.BATCH ?? 1);
 const SECONDS = Number(process.env.SECONDS ?? 30);
 /**
+ * Seconds the analysts work before the measured SECONDS begin (default 5): a freshly started app
+ * serves its first seconds slower (code not yet optimised by V8, connections and prepared
+ * statements not yet made), up to a third of the steady rate here. Those answers are counted
+ * apart (printed as the warm-up line), and the database check covers everything written.
+ */
+const WARMUP = Number(process.env.WARMUP ?? 5);
+/**
  * Paced mode: each analyst makes RATE actions a second and sends them as the editor's sender
  * does (lib/editor/sender.ts): one request at a time, carrying every change queued since the last
  * one. Latency is then per action, from the moment it was made to its answer: what an analyst
@@ -265,22 +272,36 @@ async function main() {
       emails.map(async (email, k) => new Analyst(email, await SessionClient.signIn(app.origin, email, PASSWORD), articleOf.get(email)!, k + 7)),
     );
 
-    console.log(`${ANALYSTS} analysts for ${SECONDS} s against ${app.origin} (PostgreSQL ${app.databaseUrl.replace(/\/[^/]*$/, "/…")}); load average ${load()}`);
-    const cpu = countCpu(app.pid);
-    const began = performance.now();
-    const deadline = Date.now() + SECONDS * 1000;
+    console.log(`${ANALYSTS} analysts for ${WARMUP} s of warm-up, then ${SECONDS} s measured, against ${app.origin} (PostgreSQL ${app.databaseUrl.replace(/\/[^/]*$/, "/…")}); load average ${load()}`);
+    const started = performance.now();
+    const deadline = Date.now() + (WARMUP + SECONDS) * 1000;
+    // The measured window starts once the warm-up is over: counters and CPU are read then.
+    let cpu: ReturnType<typeof countCpu> | null = null;
+    let requestsBefore = 0;
+    let writeRequestsBefore = 0;
+    const measuring = new Promise<number>((resolve) =>
+      setTimeout(() => {
+        cpu = countCpu(app.pid);
+        requestsBefore = analysts.reduce((sum, analyst) => sum + analyst.requests, 0);
+        writeRequestsBefore = analysts.reduce((sum, analyst) => sum + analyst.writeRequests, 0);
+        resolve(performance.now());
+      }, WARMUP * 1000),
+    );
     await Promise.all(analysts.map((analyst) => analyst.run(deadline)));
+    const began = await measuring;
     const elapsed = (performance.now() - began) / 1000;
-    const used = cpu();
-    if (process.env.TIMELINE) printTimeline(analysts.flatMap((analyst) => analyst.samples), began);
+    const used = cpu!();
+    const everySample = analysts.flatMap((analyst) => analyst.samples);
+    if (process.env.TIMELINE) printTimeline(everySample, started);
+    const warmUp = everySample.filter((sample) => (sample.at ?? 0) < began).map((sample) => sample.ms).sort((a, b) => a - b);
 
-    const samples = analysts.flatMap((analyst) => analyst.samples);
+    const samples = everySample.filter((sample) => (sample.at ?? 0) >= began);
     const writes = samples.filter((sample) => sample.op !== "read");
     const latencies = samples.map((sample) => sample.ms).sort((a, b) => a - b);
     const writeLatencies = writes.map((sample) => sample.ms).sort((a, b) => a - b);
     const errors = analysts.flatMap((analyst) => analyst.errors);
-    const requests = analysts.reduce((sum, analyst) => sum + analyst.requests, 0);
-    const writeRequests = analysts.reduce((sum, analyst) => sum + analyst.writeRequests, 0);
+    const requests = analysts.reduce((sum, analyst) => sum + analyst.requests, 0) - requestsBefore;
+    const writeRequests = analysts.reduce((sum, analyst) => sum + analyst.writeRequests, 0) - writeRequestsBefore;
     const writeRate = writes.reduce((sum, sample) => sum + sample.changes, 0) / elapsed;
 
     // What the database holds, span by span, against what each client believes it wrote.
@@ -315,6 +336,7 @@ async function main() {
     const p99 = percentile(writeLatencies, 99);
     console.log(`
 mode                ${RATE > 0 ? `paced: ${RATE} actions/s per analyst (${RATE * ANALYSTS}/s offered), sent as the editor sends them; latency per action, made → answered` : `back to back: ${BATCH} change${BATCH === 1 ? "" : "s"} per write request; latency per request`}
+warm-up             ${warmUp.length} answers in the first ${WARMUP} s, not counted below${warmUp.length ? ` (p50 ${percentile(warmUp, 50).toFixed(1)} ms, p99 ${percentile(warmUp, 99).toFixed(1)} ms)` : ""}
 requests            ${requests} in ${elapsed.toFixed(1)} s (${(requests / elapsed).toFixed(0)}/s); actions: ${byOp}
 span writes         ${writes.reduce((sum, sample) => sum + sample.changes, 0)} acknowledged (${writeRate.toFixed(0)}/s), ${(writes.reduce((sum, sample) => sum + sample.changes, 0) / Math.max(1, writeRequests)).toFixed(1)} changes per write request on average
 latency, all        p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms
