@@ -103,14 +103,21 @@ describe.each(testTargets())("actors on $name", (target) => {
     const analystWalz = layer.spans.find((s) => s.text === "Walz")!;
     await apply(mine, { id: randomUUID(), op: "update", span: { id: analystWalz.id, version: analystWalz.version, actor: "M. Waltz" } });
     const [survivor] = await db.select().from(actors).where(and(eq(actors.projectId, project.id), eq(actors.name, "Mike Waltz")));
-    const linkedBefore = await db.select({ id: annotations.id }).from(annotations).where(eq(annotations.actorId, dup.id));
+    const linkedBefore = await db.select({ id: annotations.id, version: annotations.version }).from(annotations).where(eq(annotations.actorId, dup.id));
     expect(linkedBefore).toHaveLength(2);
+    const heldByEditor = (await readLayer(db, articleId, mine)).spans.find((s) => s.id === analystWalz.id)!;
 
     const { moved } = await mergeActors(db, project.id, { loserId: dup.id, survivorId: survivor.id }, reviewer.id);
     expect(moved).toBe(2);
     const linkedAfter = await db.select({ id: annotations.id, layer: annotations.layerKind }).from(annotations).where(eq(annotations.actorId, survivor.id));
     expect(linkedAfter.map((r) => r.id)).toEqual(expect.arrayContaining(linkedBefore.map((r) => r.id)));
     expect(new Set(linkedAfter.map((r) => r.layer))).toEqual(new Set(["analyst", "gold"]));
+    // Each moved span is a new version: an editor still showing the loser's name cannot write over it.
+    const versions = await db.select({ id: annotations.id, version: annotations.version }).from(annotations).where(eq(annotations.actorId, survivor.id));
+    for (const before of linkedBefore) expect(versions.find((v) => v.id === before.id)?.version).toBe(before.version + 1);
+    expect(heldByEditor.actor).toBe("M. Waltz");
+    const [stale] = await apply(mine, { id: randomUUID(), op: "update", span: { id: heldByEditor.id, version: heldByEditor.version, note: "checked" } });
+    expect(stale).toMatchObject({ ok: false, error: { code: "stale_version", current: expect.objectContaining({ actor: "Mike Waltz" }) } });
     const merged = await getActor(db, project.id, dup.id);
     expect(merged).toMatchObject({ id: survivor.id, name: "Mike Waltz", externalId: "Q123", mergedFrom: "M. Waltz" });
     expect(merged!.aliases).toEqual(expect.arrayContaining(["Walz", "M. Waltz", "Waltzy"]));

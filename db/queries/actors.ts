@@ -202,7 +202,7 @@ export async function updateActor(db: Database, projectId: string, actorId: stri
 
 /**
  * Merges `loserId` into `survivorId` in one transaction: every span linked to the loser (in every
- * layer, gold included) links to the survivor, the loser's name and aliases join the survivor's
+ * layer, gold included) links to the survivor (a new version of the span), the loser's name and aliases join the survivor's
  * aliases, the loser points at the survivor (as do actors merged into it before), and the audit
  * log records it.
  */
@@ -223,9 +223,11 @@ export async function mergeActors(
     const loser = rows.find((row) => row.id === input.loserId);
     const survivor = rows.find((row) => row.id === input.survivorId);
     if (!loser || !survivor) throw new ActorNotFoundError();
+    // A moved span is a changed span: its version goes up, so an editor still holding it with the
+    // loser's name gets its next write to it refused as stale, with the span as it is now.
     const moved = await tx
       .update(annotations)
-      .set({ actorId: survivor.id })
+      .set({ actorId: survivor.id, version: sql`${annotations.version} + 1`, updatedBy: userId, updatedAt: new Date() })
       .where(eq(annotations.actorId, loser.id))
       .returning({ id: annotations.id });
     await tx.update(actors).set({ mergedIntoId: survivor.id, updatedAt: new Date() }).where(and(eq(actors.projectId, projectId), eq(actors.mergedIntoId, loser.id)));
