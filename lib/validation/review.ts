@@ -17,3 +17,8 @@ export const reviewUndoSchema = z.object({ decision: z.uuid().optional() });
 
 export type ReviewDecisionBody = z.infer<typeof reviewDecisionSchema>;
 export const MAX_REVIEW_BODY_BYTES = 16 * 1024;
+
+/** The review queue page's query: `?page=N` from 1; anything else shows the first page. */
+export const reviewQueueQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
+});

@@ -8,20 +8,24 @@ import { listReviewQueue, loadProjectFeedback } from "@/db/queries/review-queue"
 import { requireUser } from "@/app/_server/page-guards";
 import { ProjectHeader } from "@/components/projects/project-header";
 import { FeedbackTable } from "@/components/review/feedback-table";
+import { queuePage } from "@/lib/review";
+import { reviewQueueQuerySchema } from "@/lib/validation/review";
 
 export async function generateMetadata({ params }: PageProps<"/projects/[slug]/review">): Promise<Metadata> {
   return { title: `Review · ${(await params).slug}` };
 }
 
 /** The review queue: articles every assigned analyst marked done, most disagreement first. */
-export default async function ReviewQueuePage({ params }: PageProps<"/projects/[slug]/review">) {
-  const { slug } = await params;
+export default async function ReviewQueuePage({ params, searchParams }: PageProps<"/projects/[slug]/review">) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
   const user = await requireUser("review.use");
   const db = getDb();
   const project = await getProjectForUser(db, user, slug);
   if (!project) notFound();
   const [queue, gold, labels] = await Promise.all([listReviewQueue(db, project.id), loadProjectFeedback(db, project.id), listProjectLabels(db, [project.id])]);
   const labelName = (key: string) => labels.find((label) => label.key === key)?.name ?? key;
+  const shown = queuePage(queue, reviewQueueQuerySchema.parse(query).page);
+  const pageLink = (page: number) => `/projects/${project.slug}/review${page > 1 ? `?page=${page}` : ""}`;
 
   return (
     <div className="space-y-6">
@@ -41,7 +45,9 @@ export default async function ReviewQueuePage({ params }: PageProps<"/projects/[
         ) : (
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Articles ready for review, most disagreement first</caption>
+              <caption className="sr-only">
+                Articles ready for review, most disagreement first{shown.pages > 1 ? `: ${shown.first} to ${shown.last} of ${shown.total}` : ""}
+              </caption>
               <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
                 <tr>
                   <th scope="col" className="px-3 py-2 font-medium">Article</th>
@@ -52,7 +58,7 @@ export default async function ReviewQueuePage({ params }: PageProps<"/projects/[
                 </tr>
               </thead>
               <tbody>
-                {queue.map((item) => (
+                {shown.items.map((item) => (
                   <tr key={item.externalId} className="border-b border-stone-100 last:border-0">
                     <th scope="row" className="px-3 py-2 font-normal">
                       <Link href={`/projects/${project.slug}/review/${encodeURIComponent(item.externalId)}`} className="font-medium underline">
@@ -70,6 +76,27 @@ export default async function ReviewQueuePage({ params }: PageProps<"/projects/[
             </table>
           </div>
         )}
+        {shown.pages > 1 ? (
+          <nav aria-label="Pages of the review queue" className="flex items-center justify-between gap-3 text-sm">
+            {shown.page > 1 ? (
+              <Link href={pageLink(shown.page - 1)} className="underline">
+                Previous page
+              </Link>
+            ) : (
+              <span />
+            )}
+            <span className="text-stone-700">
+              Articles {shown.first}–{shown.last} of {shown.total} · page {shown.page} of {shown.pages}
+            </span>
+            {shown.page < shown.pages ? (
+              <Link href={pageLink(shown.page + 1)} className="underline">
+                Next page
+              </Link>
+            ) : (
+              <span />
+            )}
+          </nav>
+        ) : null}
       </section>
       {gold.articles > 0 ? (
         <section aria-labelledby="feedback-heading" className="space-y-3">
