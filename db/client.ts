@@ -3,6 +3,7 @@ import { Pool } from "pg";
 import * as schema from "./schema";
 import type { Database } from "./types";
 import { describeDatabaseUrl } from "./database-url";
+import { attachPipeline } from "./prepared";
 
 /**
  * The app's one database handle. The app always speaks the Postgres protocol: to the
@@ -29,6 +30,7 @@ export function getDb(): Database {
       connectionTimeoutMillis: Number(process.env.DATABASE_POOL_WAIT_MS ?? 5_000),
     });
     pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+    attachPipeline(pool, url);
     globalForDb.sourcemarkDb = { pool, db: drizzle(pool, { schema }) as unknown as Database };
   }
   return globalForDb.sourcemarkDb.db;

@@ -5,6 +5,7 @@ import type { Database } from "./types";
 import { describeDatabaseUrl, explainConnectionError } from "./database-url";
 import { openEmbedded, resolveDataDir, type EmbeddedDatabase } from "./embedded";
 import { readLock } from "./data-lock";
+import { attachPipeline, closePipeline } from "./prepared";
 
 export type Connection = {
   db: Database;
@@ -35,12 +36,16 @@ export async function connectUrl(url: string, options: { max?: number } = {}): P
     await pool.end().catch(() => {});
     throw new DatabaseUnavailableError(explainConnectionError(error, where));
   }
+  attachPipeline(pool, url, Math.min(4, options.max ?? 10));
   return {
     db: drizzle(pool, { schema }) as unknown as Database,
     driver: "pg",
     where,
     pool,
-    close: () => pool.end(),
+    close: async () => {
+      await closePipeline(pool);
+      await pool.end();
+    },
   };
 }
 

@@ -196,7 +196,9 @@ export async function applyInOneStatement(
 const LONE_SURROGATE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
 
 export function violatedConstraint(error: unknown): string | undefined {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  // node-postgres names it `constraint`, postgres.js `constraint_name` (db/prepared.ts).
+  type Failure = { code?: string; constraint?: string; constraint_name?: string };
+  const e = error as Failure & { cause?: Failure };
   const inner = e?.cause ?? e;
-  return inner?.code === "23505" ? inner.constraint : undefined;
+  return inner?.code === "23505" ? (inner.constraint ?? inner.constraint_name) : undefined;
 }
