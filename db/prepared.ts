@@ -12,7 +12,18 @@ import postgres from "postgres";
  * (bench/load, alternating runs), with less CPU per request in the app and in PostgreSQL: here a
  * socket write to the database mostly waits while the woken database process runs on its core.
  */
-const pipelines = new WeakMap<object, postgres.Sql>();
+const PIPELINE = Symbol.for("sourcemark.pipeline");
+/**
+ * Kept on the pool object itself, not in a module's map: Next.js bundles this module once per
+ * server layer, and the editor's routes load it once more (scripts/fast-routes.ts), so a pool
+ * made by one copy must carry its pipeline to the others.
+ */
+const pipelines = {
+  get: (pool: object): postgres.Sql | undefined => (pool as { [PIPELINE]?: postgres.Sql })[PIPELINE],
+  has: (pool: object): boolean => PIPELINE in pool,
+  set: (pool: object, sql: postgres.Sql) => void Object.defineProperty(pool, PIPELINE, { value: sql, configurable: true }),
+  delete: (pool: object) => void delete (pool as { [PIPELINE]?: postgres.Sql })[PIPELINE],
+};
 
 /** JSON parameters arrive serialised already (as node-postgres takes them): sent as they are. */
 const asText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
