@@ -36,7 +36,7 @@ export async function connectUrl(url: string, options: { max?: number } = {}): P
     await pool.end().catch(() => {});
     throw new DatabaseUnavailableError(explainConnectionError(error, where));
   }
-  attachPipeline(pool, url, Math.min(4, options.max ?? 10));
+  attachPipeline(pool, url, Math.min(Number(process.env.DATABASE_PIPELINE_SIZE ?? 4), options.max ?? 10));
   return {
     db: drizzle(pool, { schema }) as unknown as Database,
     driver: "pg",
