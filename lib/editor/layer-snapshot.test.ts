@@ -3,6 +3,7 @@ import { buildSnapshot, findByBounds, patchOrdered } from "./layer-snapshot";
 import { LayerStore } from "./layer-store";
 import type { LayerState } from "./layer-state";
 import type { Span } from "./types";
+import { randomSpans } from "./test-support/random-spans";
 
 const HISTORY = { canUndo: false, canRedo: false };
 
@@ -14,13 +15,9 @@ const stateOf = (spans: Span[]): LayerState => ({ spans: new Map(spans.map((s) =
 
 describe("buildSnapshot with the changed span ids", () => {
   it("orders the spans as a full sort does after random adds, moves, relabels and removals", () => {
-    let seed = 5;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const int = (max: number) => Math.floor(random() * max);
-    let spans = Array.from({ length: 400 }, (_, i) => {
-      const start = int(2_000);
-      return spanAt(`s${i}`, start, start + 1 + int(30), ["QUOTE", "CLAIM", "ACTOR"][i % 3]);
-    });
+    const seeded = randomSpans(5, { count: 400, length: 2_000, longest: 30 }, spanAt);
+    const { int } = seeded;
+    let { spans } = seeded;
     let snapshot = buildSnapshot(stateOf(spans), HISTORY);
     for (let step = 0; step < 300; step++) {
       const changed = new Set<string>();

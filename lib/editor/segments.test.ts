@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resegment, segmentation, segmentSpans, segmentStyle, tint, type Segment } from "./segments";
+import { randomSpans } from "./test-support/random-spans";
 
 const span = (id: string, start: number, end: number, label = "QUOTE") => ({ id, start, end, label });
 
@@ -65,13 +66,9 @@ describe("resegment", () => {
   });
 
   it("equals cutting everything again after random adds, removals, moves, relabels and touched ranges", () => {
-    let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const int = (max: number) => Math.floor(random() * max);
-    let spans = Array.from({ length: 300 }, (_, i) => {
-      const start = int(5_000);
-      return span(`s${i}`, start, start + 1 + int(60), ["QUOTE", "CLAIM", "ACTOR"][i % 3]);
-    });
+    const seeded = randomSpans(11, { count: 300, length: 5_000, longest: 60 }, span);
+    const { int } = seeded;
+    let { spans } = seeded;
     let current = segmentation(spans);
     for (let step = 0; step < 200; step++) {
       const next = [...spans];
@@ -119,13 +116,9 @@ describe("resegment with the changes known", () => {
   const shape = (segments: readonly Segment[]) => segments.map((s) => `${s.start}-${s.end}:${s.spans.map((x) => `${x.id}/${x.label}`).join(",")}`);
 
   it("equals cutting everything again, without walking the spans, after random changes of one to three spans", () => {
-    let seed = 23;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const int = (max: number) => Math.floor(random() * max);
-    let spans = Array.from({ length: 300 }, (_, i) => {
-      const start = int(5_000);
-      return span(`s${i}`, start, start + 1 + int(60), ["QUOTE", "CLAIM", "ACTOR"][i % 3]);
-    });
+    const seeded = randomSpans(23, { count: 300, length: 5_000, longest: 60 }, span);
+    const { int } = seeded;
+    let { spans } = seeded;
     let current = segmentation(spans);
     for (let step = 0; step < 400; step++) {
       const byId = new Map(spans.map((s) => [s.id, s]));
