@@ -48,7 +48,16 @@ test("pages and API answers carry the security headers; scripts run only with th
   const api = await page.request.get("/api/v1/projects");
   expect(api.status()).toBe(200);
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
-  expect(api.headers()["content-security-policy"]).toContain("default-src 'self'");
+  expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
+  expect(api.headers()["content-security-policy"]).not.toContain("nonce");
+  // The editor's routes, which the server hands to their handlers itself, answer with the same headers.
+  const projectPage = await page.request.get(`/api/v1/projects/${PROJECT}/articles`);
+  const firstArticle = ((await projectPage.json()) as { articles: { id: string }[] }).articles[0];
+  const layer = await page.request.get(`/api/v1/projects/${PROJECT}/articles/${encodeURIComponent(firstArticle.id)}/layers/gold`);
+  expect(layer.status()).toBe(200);
+  expect(layer.headers()["content-security-policy"]).toBe(api.headers()["content-security-policy"]);
+  expect(layer.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(layer.headers()["x-frame-options"]).toBe("DENY");
 });
 
 test("HTML and script in an article's title and text show as text in the list, the reader and exports", async ({ browser }) => {

@@ -20,6 +20,21 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } 
   ].join("; ");
 }
 
+/**
+ * The JSON API's answers (and its downloads) are never pages: nothing in them may load or run, so
+ * they need no nonce, and the server does not make one for each of the editor's many requests.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** Whether a request's path is the JSON API's (`/api/v1/…`), which gets the API policy. */
+export function isApiPath(url: string): boolean {
+  return url.startsWith("/api/v1/") || url === "/api/v1" || url.startsWith("/api/v1?");
+}
+
+export function apiSecurityHeaders(): Record<string, string> {
+  return { ...securityHeaders(""), "Content-Security-Policy": API_CONTENT_SECURITY_POLICY };
+}
+
 export function securityHeaders(nonce: string, options: { dev?: boolean } = {}): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(nonce, options),

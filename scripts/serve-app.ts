@@ -10,7 +10,7 @@ import { migrateDatabase } from "../db/migrate";
 import { getOrCreateSecret } from "../db/queries/settings";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../db/seed/demo";
 import { requestTargetProblem, requestTargetRefusal } from "../lib/request-target";
-import { securityHeaders } from "../lib/security-headers";
+import { apiSecurityHeaders, isApiPath, securityHeaders } from "../lib/security-headers";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -89,15 +89,20 @@ export async function serve(argv: string[]): Promise<void> {
   const { loadFastRoutes, matchFastRoute, serveWithHandler } = await import("./fast-routes");
   const fastRoutes = options.dev ? [] : await loadFastRoutes();
   const trustProxy = process.env.TRUST_PROXY === "1";
+  const apiHeaders = Object.entries(apiSecurityHeaders());
   const server = http.createServer((req, res) => {
     // Overwrite, never trust, what the client sent in these headers.
     const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
     req.headers["x-sourcemark-client-address"] = forwarded || req.socket.remoteAddress || "unknown";
     req.headers["x-sourcemark-path"] = req.url ?? "/";
-    // A fresh nonce per request: Next.js reads it from the request's policy and puts it on its scripts.
-    const headers = securityHeaders(randomBytes(16).toString("base64"), { dev: options.dev });
-    req.headers["content-security-policy"] = headers["Content-Security-Policy"];
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (isApiPath(req.url ?? "/")) {
+      for (const [name, value] of apiHeaders) res.setHeader(name, value);
+    } else {
+      // A fresh nonce per page: Next.js reads it from the request's policy and puts it on its scripts.
+      const headers = securityHeaders(randomBytes(16).toString("base64"), { dev: options.dev });
+      req.headers["content-security-policy"] = headers["Content-Security-Policy"];
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    }
     const problem = requestTargetProblem(req.url ?? "/");
     if (problem) {
       const refusal = requestTargetRefusal(req.url ?? "/", problem);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { Run } from "../prepared";
 import type { Change } from "../../lib/validation/changes";
-import type { LayerRef } from "./layers";
+import { inLayer, type LayerRef } from "./layers";
 
 /**
  * The usual changes (tag a span, move or relabel it, delete it) in one autocommitted statement
@@ -31,9 +31,7 @@ function spanJson(row: string, actorName: SQL): SQL {
 }
 
 function layerWhere(row: string, context: FastContext): SQL {
-  const r = sql.raw(row);
-  const user = context.layer.kind === "analyst" ? sql`${r}.layer_user_id = ${context.layer.userId}::uuid` : sql`${r}.layer_user_id is null`;
-  return sql`${r}.article_id = ${context.articleId}::uuid and ${r}.layer_kind = ${context.layer.kind} and ${user} and ${r}.deleted_at is null`;
+  return inLayer(row, context.articleId, context.layer);
 }
 
 /** What the full path would write as the audit entity of a span in this layer. */
