@@ -1,5 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { matchFastRoute, routePattern } from "./fast-routes";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NextRequest } from "next/server";
+import { API_ANSWER, type ApiAnswer } from "../app/_server/api-answer";
+import { readBodyBytes } from "../app/_server/request-body";
+import { matchFastRoute, routePattern, serveWithHandler } from "./fast-routes";
 
 const changes = async () => new Response("changes");
 const layer = async () => new Response("layer");
@@ -29,5 +34,64 @@ describe("fast routes", () => {
     const { pattern } = routePattern("/a.b/[x]");
     expect(pattern.test("/a.b/1")).toBe(true);
     expect(pattern.test("/aXb/1")).toBe(false);
+  });
+});
+
+describe("serving a route handler on a Node request", () => {
+  const seen: { streamed: boolean; bytes: number }[] = [];
+  // A route as apiRoute makes it: a Response for Next, and its answer before any Response.
+  const echo = Object.assign(async () => new Response("not used"), {
+    [API_ANSWER]: async (request: NextRequest, params: Record<string, string>): Promise<ApiAnswer> => {
+      const streamed = request.body !== null;
+      const bytes = request.method === "GET" ? new Uint8Array() : await readBodyBytes(request, 1024 * 1024);
+      seen.push({ streamed, bytes: bytes.byteLength });
+      return { status: 409, json: JSON.stringify({ params, length: bytes.byteLength, head: Buffer.from(bytes.slice(0, 5)).toString() }), headers: { "retry-after": "7" } };
+    },
+  });
+  const plain = async () =>
+    new Response("plain text", { status: 201, headers: [["content-type", "text/plain"], ["set-cookie", "a=1"], ["set-cookie", "b=2"]] });
+  let server: http.Server;
+  let origin: string;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      const handler = req.url!.startsWith("/plain") ? plain : echo;
+      void serveWithHandler(req, res, { handler: handler as never, params: { id: "x" } });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("writes an answer as it is: status, JSON, its headers; a small body is read before the handler runs", async () => {
+    const response = await fetch(`${origin}/echo`, { method: "POST", body: "hello world" });
+    expect(response.status).toBe(409);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.headers.get("retry-after")).toBe("7");
+    expect(await response.json()).toEqual({ params: { id: "x" }, length: 11, head: "hello" });
+    expect(seen.at(-1)).toEqual({ streamed: false, bytes: 11 });
+  });
+
+  it("streams a larger body, and one without a declared length, to the handler", async () => {
+    const large = "x".repeat(200 * 1024);
+    expect(await (await fetch(`${origin}/echo`, { method: "POST", body: large })).json()).toMatchObject({ length: large.length });
+    expect(seen.at(-1)).toEqual({ streamed: true, bytes: large.length });
+    const chunked = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("abc"));
+        controller.enqueue(new TextEncoder().encode("def"));
+        controller.close();
+      },
+    });
+    const answer = await fetch(`${origin}/echo`, { method: "POST", body: chunked, duplex: "half" } as RequestInit);
+    expect(await answer.json()).toMatchObject({ length: 6, head: "abcde" });
+    expect(seen.at(-1)).toEqual({ streamed: true, bytes: 6 });
+  });
+
+  it("writes a handler's Response with its status, headers and every cookie", async () => {
+    const response = await fetch(`${origin}/plain`);
+    expect(response.status).toBe(201);
+    expect(await response.text()).toBe("plain text");
+    expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
   });
 });

@@ -1,6 +1,8 @@
 import type http from "node:http";
 import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
+import { API_ANSWER, PREREAD_BODY } from "../app/_server/api-answer";
+import type { ApiRouteHandler } from "../app/_server/api";
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type RouteModule = Partial<Record<string, Handler>>;
@@ -64,33 +66,74 @@ export function matchFastRoute(routes: FastRoute[], method: string, url: string)
   return null;
 }
 
-/** Runs a route handler on a Node request, as Next would: a web Request in, its Response written out. */
+/** Bodies up to this size, declared by Content-Length, are read before the handler runs. */
+const PREREAD_MAX_BYTES = 64 * 1024;
+
+function declaredSmallBody(req: http.IncomingMessage): number | null {
+  if (req.headers["transfer-encoding"] !== undefined) return null;
+  const declared = Number(req.headers["content-length"]);
+  return Number.isInteger(declared) && declared >= 0 && declared <= PREREAD_MAX_BYTES ? declared : null;
+}
+
+function readWhole(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.once("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.once("error", reject);
+    req.once("close", () => req.readableEnded || reject(new Error("The client closed the request before sending its body.")));
+  });
+}
+
+/** The web Request a route handler takes; a small body read already (PREREAD_BODY), a larger one as a stream. */
+async function webRequestOf(req: http.IncomingMessage): Promise<NextRequest> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  if (!hasBody) return new NextRequest(url, { method: req.method, headers });
+  if (declaredSmallBody(req) !== null) {
+    const bytes = await readWhole(req);
+    const request = new NextRequest(url, { method: req.method, headers });
+    Object.defineProperty(request, PREREAD_BODY, { value: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    return request;
+  }
+  return new NextRequest(url, { method: req.method, headers, ...{ body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } });
+}
+
+async function writeResponse(res: http.ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.setHeader("set-cookie", cookies);
+  res.setHeader("content-length", body.byteLength);
+  res.writeHead(response.status).end(body);
+}
+
+/**
+ * Runs a route handler on a Node request, as Next would: a web Request in, its answer written
+ * out. A route made by apiRoute answers before a Response is made, and that answer is written
+ * as it is (the status, the JSON text, its headers).
+ */
 export async function serveWithHandler(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   route: { handler: Handler; params: Record<string, string> },
 ): Promise<void> {
   try {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined) continue;
-      for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
-    }
-    const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    const request = new NextRequest(new URL(req.url ?? "/", "http://localhost"), {
-      method: req.method,
-      headers,
-      ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
-    });
-    const response = await route.handler(request, { params: Promise.resolve(route.params) });
-    const body = Buffer.from(await response.arrayBuffer());
-    response.headers.forEach((value, name) => {
-      if (name !== "set-cookie") res.setHeader(name, value);
-    });
-    const cookies = response.headers.getSetCookie();
-    if (cookies.length) res.setHeader("set-cookie", cookies);
-    res.setHeader("content-length", body.byteLength);
-    res.writeHead(response.status).end(body);
+    const request = await webRequestOf(req);
+    const answer = (route.handler as Partial<ApiRouteHandler<Record<string, string>>>)[API_ANSWER];
+    if (!answer) return await writeResponse(res, await route.handler(request, { params: Promise.resolve(route.params) }));
+    const answered = await answer(request, route.params);
+    if (answered instanceof Response) return await writeResponse(res, answered);
+    res
+      .writeHead(answered.status, { ...answered.headers, "content-type": "application/json", "content-length": Buffer.byteLength(answered.json) })
+      .end(answered.json);
   } catch (error) {
     console.error("[api]", error);
     if (res.headersSent) {

@@ -1,10 +1,16 @@
 import { ApiError } from "@/lib/api/errors";
+import { PREREAD_BODY } from "./api-answer";
 import { containsNul, NUL_MESSAGE } from "@/lib/validation/nul";
 
 /** Reads a body up to `maxBytes`, refusing larger ones with 413 before reading them whole. */
 export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  const preread = (request as { [PREREAD_BODY]?: Uint8Array })[PREREAD_BODY];
+  if (preread) {
+    if (preread.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return preread;
+  }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,10 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import * as jose from "jose";
 import { decode as nextAuthDecode, encode as nextAuthEncode } from "next-auth/jwt";
 import { decodeSessionToken, encodeSessionToken, parseCookieHeader, sessionCookieName, sessionTokenFromCookies } from "./session-jwt";
+
+vi.mock("jose", async (importOriginal) => {
+  const original = await importOriginal<typeof import("jose")>();
+  return { ...original, jwtDecrypt: vi.fn(original.jwtDecrypt) };
+});
 
 const secret = "a-test-secret-of-enough-length-for-hkdf";
 
 describe("session tokens", () => {
+  afterEach(() => void vi.useRealTimers());
+
   it("reads tokens next-auth made, and next-auth reads ours", async () => {
     const theirs = await nextAuthEncode({ token: { uid: "u1", epoch: 3 }, secret, maxAge: 60 });
     expect(await decodeSessionToken({ token: theirs, secret })).toMatchObject({ uid: "u1", epoch: 3 });
@@ -20,6 +28,21 @@ describe("session tokens", () => {
     const expired = await encodeSessionToken({ token: { uid: "u1" }, secret, maxAge: -60 });
     await expect(decodeSessionToken({ token: expired, secret })).rejects.toThrow();
     expect(await decodeSessionToken({ token: undefined, secret })).toBeNull();
+  });
+
+  it("decrypts a token once, but checks its expiry on every use", async () => {
+    const token = await encodeSessionToken({ token: { uid: "u9", epoch: 1 }, secret, maxAge: 60 });
+    const decrypts = vi.mocked(jose.jwtDecrypt).mock.calls.length;
+    const first = await decodeSessionToken({ token, secret });
+    const again = await decodeSessionToken({ token, secret });
+    expect(again).toEqual(first);
+    again!.uid = "changed by a caller";
+    expect(await decodeSessionToken({ token, secret })).toEqual(first);
+    expect(vi.mocked(jose.jwtDecrypt).mock.calls.length - decrypts).toBe(1);
+    // The same token under another secret is not a hit: it never decrypted with that one.
+    await expect(decodeSessionToken({ token, secret: `${secret}-other` })).rejects.toThrow();
+    vi.useFakeTimers({ now: Date.now() + 90_000, toFake: ["Date"] });
+    await expect(decodeSessionToken({ token, secret })).rejects.toThrow(/exp/);
   });
 
   it("keys by secret: two secrets never share a derived key", async () => {

@@ -11,14 +11,43 @@ const derivedKeys = new Map<string, Promise<Uint8Array>>();
 
 type Secret = string | Uint8Array;
 
+const secretId = (secret: Secret, salt: string) => `${salt}\u0000${typeof secret === "string" ? secret : `bytes:${secret.join(",")}`}`;
+
 function encryptionKey(secret: Secret, salt = ""): Promise<Uint8Array> {
-  const id = `${salt}\u0000${typeof secret === "string" ? secret : `bytes:${secret.join(",")}`}`;
+  const id = secretId(secret, salt);
   let key = derivedKeys.get(id);
   if (!key) {
     key = hkdf("sha256", secret, salt, `NextAuth.js Generated Encryption Key${salt ? ` (${salt})` : ""}`, 32);
     derivedKeys.set(id, key);
   }
   return key;
+}
+
+const CLOCK_TOLERANCE_SECONDS = 15;
+const MAX_DECODED = 10_000;
+
+/**
+ * Payloads of tokens already decrypted, per secret: the editor sends the same token with every
+ * request, and decrypting it each time was a twentieth of the app's time per request under load
+ * (bench/load). Only a token that decrypted is kept, keyed by its whole text, so a hit needs the
+ * very token that was checked; its expiry is checked again on every use. The session's user is
+ * re-read from the database on every request either way (a disabled user or a new session epoch
+ * takes effect at once). Bounded: the oldest go first.
+ */
+const decoded = new Map<string, Map<string, SessionPayload>>();
+
+function rememberDecoded(id: string, token: string, payload: SessionPayload) {
+  let tokens = decoded.get(id);
+  if (!tokens) decoded.set(id, (tokens = new Map()));
+  if (tokens.size >= MAX_DECODED) tokens.delete(tokens.keys().next().value!);
+  tokens.set(token, payload);
+}
+
+function stillValid(payload: SessionPayload): boolean {
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.exp === "number" && now - CLOCK_TOLERANCE_SECONDS >= payload.exp) return false;
+  if (typeof payload.nbf === "number" && now + CLOCK_TOLERANCE_SECONDS < payload.nbf) return false;
+  return true;
 }
 
 const DEFAULT_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -40,7 +69,13 @@ export async function encodeSessionToken(params: { token?: JWTPayload; secret: S
 export async function decodeSessionToken(params: { token?: string; secret: Secret; salt?: string }): Promise<SessionPayload | null> {
   const { token, secret, salt = "" } = params;
   if (!token) return null;
-  const { payload } = await jwtDecrypt(token, await encryptionKey(secret, salt), { clockTolerance: 15 });
+  const id = secretId(secret, salt);
+  const known = decoded.get(id)?.get(token);
+  // A copy: next-auth hands the payload to callbacks that may change it.
+  if (known && stillValid(known)) return { ...known };
+  decoded.get(id)?.delete(token);
+  const { payload } = await jwtDecrypt(token, await encryptionKey(secret, salt), { clockTolerance: CLOCK_TOLERANCE_SECONDS });
+  rememberDecoded(id, token, { ...(payload as SessionPayload) });
   return payload as SessionPayload;
 }
 

@@ -1,8 +1,8 @@
-import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { applyChanges } from "@/db/queries/apply-changes";
 import { setAssignmentStatusIfTodo } from "@/db/queries/assignments";
 import { apiRoute } from "@/app/_server/api";
+import { JsonAnswer } from "@/app/_server/api-answer";
 import { articleTargetForCaller, layerForCaller } from "@/app/_server/article-access";
 import { readJsonBody } from "@/app/_server/request-body";
 import { ApiError } from "@/lib/api/errors";
@@ -32,5 +32,5 @@ export const POST = apiRoute<Params>("articles.annotate", async ({ request, user
   if (layer.kind === "analyst" && layer.own && article.assignmentStatus === "todo") await setAssignmentStatusIfTodo(db, article.id, user.id);
   const failures = results.filter((result) => !result.ok);
   const status = failures.length === 0 ? 200 : failures.some((f) => !f.ok && f.error.code === "stale_version") ? 409 : 400;
-  return NextResponse.json({ results }, { status });
+  return JsonAnswer.of({ results }, status);
 }, { articleTarget: true });
