@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
-import { countRequest } from "@/db/queries/rate-limit";
+import { countRequest, countRequests } from "@/db/queries/rate-limit";
 import { userForToken } from "@/db/queries/tokens";
 import { ApiError } from "@/lib/api/errors";
 import { RATE_WINDOW_SECONDS, rateLimitKey, rateLimitsFrom, type RateLimits } from "@/lib/api/rate-limit";
@@ -51,16 +51,16 @@ let limits: RateLimits | null = null;
 const counter = new RateCounter(RATE_WINDOW_SECONDS);
 let flushing: ReturnType<typeof setInterval> | null = null;
 
-/** Adds the requests counted in this instance to the shared buckets, about once a second. */
+/** Adds the requests counted in this instance to the shared buckets, about once a second, in one statement. */
 function flushCountsSoon() {
   if (flushing) return;
   flushing = setInterval(async () => {
-    for (const { key, requests } of counter.drain()) {
-      try {
-        counter.learned(key, (await countRequest(getDb(), key, RATE_WINDOW_SECONDS, requests)).count);
-      } catch (error) {
-        console.error("[rate limit] could not save counts:", (error as Error).message);
-      }
+    const drained = counter.drain();
+    if (drained.length === 0) return;
+    try {
+      for (const [key, { count }] of await countRequests(getDb(), drained, RATE_WINDOW_SECONDS)) counter.learned(key, count);
+    } catch (error) {
+      console.error("[rate limit] could not save counts:", (error as Error).message);
     }
   }, 1000);
   flushing.unref?.();
