@@ -54,8 +54,7 @@ export async function closePipeline(pool: object): Promise<void> {
 }
 
 type Dialect = { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
-type Queryable = { query(config: { name: string; text: string; values: unknown[] } | string): Promise<{ rows: unknown[] }> };
-type PoolLike = Queryable & { connect(): Promise<Queryable & { release(error?: Error): void }> };
+type PoolLike = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> };
 
 /** Runs one statement and returns its rows. */
 export type Run = <Row>(query: SQL) => Promise<Row[]>;
@@ -94,30 +93,4 @@ export async function executePrepared<Row>(db: Database, query: SQL): Promise<Ro
   }
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;
-}
-
-/**
- * Runs `work` in one transaction whose statements are prepared as in executePrepared: committed
- * when it returns, rolled back when it throws. One commit for several statements.
- */
-export async function inPreparedTransaction<T>(db: Database, work: (run: Run) => Promise<T>): Promise<T> {
-  const prepared = preparedPool(db);
-  if (!prepared) {
-    return db.transaction((tx) => work(async <Row>(query: SQL) => ((await tx.execute(query)) as unknown as { rows: Row[] }).rows));
-  }
-  const client = await prepared.pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("begin");
-    try {
-      const result = await work(async <Row>(query: SQL) => (await client.query(named(prepared.dialect, query))).rows as Row[]);
-      await client.query("commit");
-      return result;
-    } catch (error) {
-      await client.query("rollback").catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
-    }
-  } finally {
-    client.release(broken);
-  }
 }

@@ -167,8 +167,6 @@ export async function applyInOneStatement(
   run: Run,
   context: FastContext,
   change: Change,
-  /** In a transaction a failed statement has aborted it: every error goes to the caller. */
-  options: { inTransaction?: boolean } = {},
 ): Promise<unknown | null> {
   // A lone surrogate has no UTF-8 form: the full path refuses it with its reason.
   if (LONE_SURROGATE.test(JSON.stringify(change))) return null;
@@ -185,7 +183,7 @@ export async function applyInOneStatement(
     }
   } catch (error) {
     // Another span of this label and these bounds: the full path answers with it.
-    if (!options.inTransaction && violatedConstraint(error) === "annotations_one_span_per_bounds") return null;
+    if (violatedConstraint(error) === "annotations_one_span_per_bounds") return null;
     throw error;
   }
 }

@@ -5,7 +5,7 @@ import { checkSpan } from "../../lib/text/span-check";
 import { OffsetIndex } from "../../lib/text/code-points";
 import type { Change } from "../../lib/validation/changes";
 import { applyInOneStatement, type FastContext } from "./apply-changes-fast";
-import { executePrepared, inPreparedTransaction } from "../prepared";
+import { executePrepared } from "../prepared";
 import { layerCondition, relationOut, spanOut, type LayerRef, type RelationOut, type SpanOut } from "./layers";
 
 export type ChangeErrorCode =
@@ -72,36 +72,17 @@ export async function applyChanges(
   let index: Promise<OffsetIndex> | null = null;
   const offsets = () => (index ??= articleOffsets(db, context.article));
   const oneStatement = options.oneStatement ?? true;
-  const results: ChangeResult[] = oneStatement && changes.length > 1 ? await applyLeadingTogether(db, context, changes) : [];
-  for (const change of changes.slice(results.length)) results.push(await applyOnce(db, context, offsets, change, oneStatement));
+  // One after another, each committed alone: a batch's changes sent through the pipelined
+  // connections served more writes at lower latency than the same changes in one transaction on
+  // a pooled connection (bench/load BATCH=2, alternating runs: 1,515–1,593 against 1,190–1,242
+  // writes/s, p99 101–113 against 131–149 ms); the database groups the commits itself.
+  const results: ChangeResult[] = [];
+  for (const change of changes) results.push(await applyOnce(db, context, offsets, change, oneStatement));
   return results;
 }
 
 function fastContext(context: ChangeContext): FastContext {
   return { userId: context.userId, projectId: context.projectId, articleId: context.article.id, layer: context.layer, labels: context.labels };
-}
-
-/**
- * The leading usual changes of a batch, each in one statement, all in one transaction: one
- * commit for the batch. Stops before the first change the full path must take (what went
- * before is committed). Any error (a replayed change id, a twin span) rolls all of it back
- * and the batch goes change by change, which answers each as it would alone.
- */
-async function applyLeadingTogether(db: Database, context: ChangeContext, changes: Change[]): Promise<ChangeResult[]> {
-  const fast = fastContext(context);
-  try {
-    return await inPreparedTransaction(db, async (run) => {
-      const answers: ChangeResult[] = [];
-      for (const change of changes) {
-        const answer = await applyInOneStatement(run, fast, change, { inTransaction: true });
-        if (!answer) break;
-        answers.push(answer as ChangeResult);
-      }
-      return answers;
-    });
-  } catch {
-    return [];
-  }
 }
 
 async function articleOffsets(db: Database, article: ChangeContext["article"]): Promise<OffsetIndex> {
