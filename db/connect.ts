@@ -5,7 +5,7 @@ import type { Database } from "./types";
 import { describeDatabaseUrl, explainConnectionError } from "./database-url";
 import { openEmbedded, resolveDataDir, type EmbeddedDatabase } from "./embedded";
 import { readLock } from "./data-lock";
-import { attachPipeline, closePipeline } from "./prepared";
+import { attachPipeline, closePipeline, pipelineSize } from "./prepared";
 
 export type Connection = {
   db: Database;
@@ -36,7 +36,7 @@ export async function connectUrl(url: string, options: { max?: number } = {}): P
     await pool.end().catch(() => {});
     throw new DatabaseUnavailableError(explainConnectionError(error, where));
   }
-  attachPipeline(pool, url, Math.min(Number(process.env.DATABASE_PIPELINE_SIZE ?? 4), options.max ?? 10));
+  attachPipeline(pool, url, Math.min(pipelineSize(), options.max ?? 10));
   return {
     db: drizzle(pool, { schema }) as unknown as Database,
     driver: "pg",
