@@ -69,10 +69,10 @@ export function matchFastRoute(routes: FastRoute[], method: string, url: string)
 /** Bodies up to this size, declared by Content-Length, are read before the handler runs. */
 const PREREAD_MAX_BYTES = 64 * 1024;
 
-function declaredSmallBody(req: http.IncomingMessage): number | null {
-  if (req.headers["transfer-encoding"] !== undefined) return null;
+function hasSmallDeclaredBody(req: http.IncomingMessage): boolean {
+  if (req.headers["transfer-encoding"] !== undefined) return false;
   const declared = Number(req.headers["content-length"]);
-  return Number.isInteger(declared) && declared >= 0 && declared <= PREREAD_MAX_BYTES ? declared : null;
+  return Number.isInteger(declared) && declared >= 0 && declared <= PREREAD_MAX_BYTES;
 }
 
 function readWhole(req: http.IncomingMessage): Promise<Buffer> {
@@ -95,7 +95,7 @@ async function webRequestOf(req: http.IncomingMessage): Promise<NextRequest> {
   const url = new URL(req.url ?? "/", "http://localhost");
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   if (!hasBody) return new NextRequest(url, { method: req.method, headers });
-  if (declaredSmallBody(req) !== null) {
+  if (hasSmallDeclaredBody(req)) {
     const bytes = await readWhole(req);
     const request = new NextRequest(url, { method: req.method, headers });
     Object.defineProperty(request, PREREAD_BODY, { value: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
