@@ -30,10 +30,6 @@ function spanJson(row: string, actorName: SQL): SQL {
     'text', ${r}.text, 'attributes', ${r}.attributes, 'note', ${r}.note, 'actor', ${actorName})`;
 }
 
-function layerWhere(row: string, context: FastContext): SQL {
-  return inLayer(row, context.articleId, context.layer);
-}
-
 /** What the full path would write as the audit entity of a span in this layer. */
 function spanEntity(context: FastContext): string {
   return context.layer.kind === "gold" ? "gold_annotation" : "annotation";
@@ -109,7 +105,7 @@ async function updateInOneStatement(run: Run, context: FastContext, change: Extr
   return answerOf(
     run,
     sql`with old as (
-      select n.* from annotations n where n.id = ${span.id}::uuid and ${layerWhere("n", context)} for update
+      select n.* from annotations n where n.id = ${span.id}::uuid and ${inLayer("n", context.articleId, context.layer)} for update
     ), updated as (
       update annotations n set
         label = ${span.label === undefined ? sql`old.label` : sql`${span.label}`},
@@ -140,7 +136,7 @@ async function deleteInOneStatement(run: Run, context: FastContext, change: Extr
   return answerOf(
     run,
     sql`with old as (
-      select n.* from annotations n where n.id = ${span.id}::uuid and ${layerWhere("n", context)} for update
+      select n.* from annotations n where n.id = ${span.id}::uuid and ${inLayer("n", context.articleId, context.layer)} for update
     ), deleted as (
       update annotations n set deleted_at = now(), version = old.version + 1, updated_by = ${context.userId}::uuid, updated_at = now()
       from old

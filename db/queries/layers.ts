@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, getTableName, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../types";
 import type { LayerRelation, LayerSpan } from "../../lib/api/layer";
 import { executePrepared } from "../prepared";
@@ -10,13 +10,9 @@ export type LayerRef = { kind: "analyst"; userId: string } | { kind: "gold" } | 
 export type SpanOut = LayerSpan;
 export type RelationOut = LayerRelation;
 
-export function layerCondition(
-  table: typeof annotations | typeof relations,
-  articleId: string,
-  layer: LayerRef,
-): SQL {
-  const user = layer.kind === "analyst" ? eq(table.layerUserId, layer.userId) : isNull(table.layerUserId);
-  return and(eq(table.articleId, articleId), eq(table.layerKind, layer.kind), user, isNull(table.deletedAt))!;
+/** Live rows of one layer of an article in a query over the table itself (inLayer). */
+export function layerCondition(table: typeof annotations | typeof relations, articleId: string, layer: LayerRef): SQL {
+  return inLayer(getTableName(table), articleId, layer);
 }
 
 export function spanOut(row: Annotation, actorName: string | null): SpanOut {
