@@ -13,16 +13,27 @@ import postgres from "postgres";
  * socket write to the database mostly waits while the woken database process runs on its core.
  */
 const PIPELINE = Symbol.for("sourcemark.pipeline");
+
+/**
+ * Pipelined connections, each its own single-connection postgres.js client, taken in turn. One
+ * client of several connections would do the same, but its queue of busy connections (3.4.9,
+ * `Queue` in src/queue.js) keeps a hole for each statement while every connection stays busy, and
+ * looks the connection up through all of them on the next: under steady load it grew by one slot a
+ * statement, 200,000 `select 1` fell from 30,000 to 13,500 a second, and the app would slow down
+ * for as long as it ran. A client of one connection empties that queue on every statement.
+ */
+type Pipeline = { connections: postgres.Sql[]; next: number };
+
 /**
  * Kept on the pool object itself, not in a module's map: Next.js bundles this module once per
  * server layer, and the editor's routes load it once more (scripts/fast-routes.ts), so a pool
  * made by one copy must carry its pipeline to the others.
  */
 const pipelines = {
-  get: (pool: object): postgres.Sql | undefined => (pool as { [PIPELINE]?: postgres.Sql })[PIPELINE],
+  get: (pool: object): Pipeline | undefined => (pool as { [PIPELINE]?: Pipeline })[PIPELINE],
   has: (pool: object): boolean => PIPELINE in pool,
-  set: (pool: object, sql: postgres.Sql) => void Object.defineProperty(pool, PIPELINE, { value: sql, configurable: true }),
-  delete: (pool: object) => void delete (pool as { [PIPELINE]?: postgres.Sql })[PIPELINE],
+  set: (pool: object, pipeline: Pipeline) => void Object.defineProperty(pool, PIPELINE, { value: pipeline, configurable: true }),
+  delete: (pool: object) => void delete (pool as { [PIPELINE]?: Pipeline })[PIPELINE],
 };
 
 /** JSON parameters arrive serialised already (as node-postgres takes them): sent as they are. */
@@ -40,29 +51,36 @@ export function pipelineSize(env: Record<string, string | undefined> = process.e
   return Number(env.DATABASE_PIPELINE_SIZE ?? DEFAULT_PIPELINE_SIZE);
 }
 
+function pipelinedConnection(url: string): postgres.Sql {
+  return postgres(url, {
+    max: 1,
+    prepare: true,
+    idle_timeout: 30,
+    connect_timeout: Number(process.env.DATABASE_POOL_WAIT_MS ?? 5_000) / 1000,
+    onnotice: () => {},
+    types: {
+      json: { to: 114, from: [114], serialize: asText, parse: (text: string) => JSON.parse(text) },
+      jsonb: { to: 3802, from: [3802], serialize: asText, parse: (text: string) => JSON.parse(text) },
+    },
+  });
+}
+
 /** Gives `pool` pipelined connections to `url` for executePrepared; ended by closePipeline. */
 export function attachPipeline(pool: object, url: string, size = pipelineSize()): void {
   if (pipelines.has(pool) || process.env.SOURCEMARK_PREPARED_STATEMENTS === "0" || !(size > 0)) return;
-  pipelines.set(
-    pool,
-    postgres(url, {
-      max: size,
-      prepare: true,
-      idle_timeout: 30,
-      connect_timeout: Number(process.env.DATABASE_POOL_WAIT_MS ?? 5_000) / 1000,
-      onnotice: () => {},
-      types: {
-        json: { to: 114, from: [114], serialize: asText, parse: (text: string) => JSON.parse(text) },
-        jsonb: { to: 3802, from: [3802], serialize: asText, parse: (text: string) => JSON.parse(text) },
-      },
-    }),
-  );
+  pipelines.set(pool, { connections: Array.from({ length: size }, () => pipelinedConnection(url)), next: 0 });
 }
 
 export async function closePipeline(pool: object): Promise<void> {
   const pipeline = pipelines.get(pool);
   pipelines.delete(pool);
-  await pipeline?.end({ timeout: 5 });
+  await Promise.all(pipeline?.connections.map((connection) => connection.end({ timeout: 5 })) ?? []);
+}
+
+function takeTurn(pipeline: Pipeline): postgres.Sql {
+  const connection = pipeline.connections[pipeline.next];
+  pipeline.next = (pipeline.next + 1) % pipeline.connections.length;
+  return connection;
 }
 
 type Dialect = { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
@@ -99,7 +117,7 @@ export async function executePrepared<Row>(db: Database, query: SQL): Promise<Ro
     const pipeline = pipelines.get(prepared.pool);
     if (pipeline) {
       const { sql: text, params } = prepared.dialect.sqlToQuery(query);
-      return (await pipeline.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as Row[];
+      return (await takeTurn(pipeline).unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as Row[];
     }
     return (await prepared.pool.query(named(prepared.dialect, query))).rows as Row[];
   }
