@@ -65,8 +65,8 @@ describe.each(testTargets())("changes in one statement on $name", (target) => {
     await connection?.close();
   });
 
-  async function newArticle(externalId: string) {
-    const [article] = await connection.db.insert(articles).values({ projectId, externalId, title: "T", text: TEXT, textHash: "h" }).returning();
+  async function newArticle(externalId: string, text = TEXT) {
+    const [article] = await connection.db.insert(articles).values({ projectId, externalId, title: "T", text, textHash: "h" }).returning();
     return article.id;
   }
 
@@ -150,5 +150,30 @@ describe.each(testTargets())("changes in one statement on $name", (target) => {
     await expect(applyInOneStatement(run, context, { id, op: "create", span: { start: 44, end: 50, label: "ACTOR", text: "Brandt" } })).rejects.toThrow();
     const rows = await connection.db.select().from(annotations).where(eq(annotations.articleId, articleId));
     expect(rows).toHaveLength(1);
+  });
+
+  it("finds a changed span by its key, also before the table has statistics", async () => {
+    const articleId = await newArticle("plan", "w".repeat(200));
+    const context: FastContext = { ...base, articleId };
+    const run: Run = (query) => executePrepared(connection.db, query);
+    const spans: string[] = [];
+    for (let start = 0; start < 120; start++) {
+      const written = (await applyInOneStatement(run, context, { id: randomUUID(), op: "create", span: { start, end: start + 1, label: "CLAIM", text: "w" } })) as { span: { id: string } };
+      spans.push(written.span.id);
+    }
+    const plans: string[] = [];
+    const explain: Run = async (query) => {
+      const result = (await connection.db.execute(sql`explain ${query}`)) as unknown as { rows: Record<string, string>[] };
+      plans.push(result.rows.map((row) => Object.values(row)[0]).join("\n"));
+      return [];
+    };
+    await applyInOneStatement(explain, context, { id: randomUUID(), op: "update", span: { id: spans[7], version: 1, label: "QUOTE" } });
+    await applyInOneStatement(explain, context, { id: randomUUID(), op: "delete", span: { id: spans[7], version: 1 } });
+    expect(plans).toHaveLength(2);
+    for (const plan of plans) {
+      // Not a walk of the layer's spans through the index of spans by bounds.
+      expect(plan).not.toContain("annotations_one_span_per_bounds");
+      expect(plan).toMatch(/Index Scan using annotations_pkey on annotations\s+\(/);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { Run } from "../prepared";
 import type { Change } from "../../lib/validation/changes";
-import { inLayer, type LayerRef } from "./layers";
+import { inLayer, lockedSpanOfLayer, type LayerRef } from "./layers";
 
 /**
  * The usual changes (tag a span, move or relabel it, delete it) in one autocommitted statement
@@ -105,7 +105,7 @@ async function updateInOneStatement(run: Run, context: FastContext, change: Extr
   return answerOf(
     run,
     sql`with old as (
-      select n.* from annotations n where n.id = ${span.id}::uuid and ${inLayer("n", context.articleId, context.layer)} for update
+      select n.* from ${lockedSpanOfLayer("n", span.id, context.articleId, context.layer)}
     ), updated as (
       update annotations n set
         label = ${span.label === undefined ? sql`old.label` : sql`${span.label}`},
@@ -136,7 +136,7 @@ async function deleteInOneStatement(run: Run, context: FastContext, change: Extr
   return answerOf(
     run,
     sql`with old as (
-      select n.* from annotations n where n.id = ${span.id}::uuid and ${inLayer("n", context.articleId, context.layer)} for update
+      select n.* from ${lockedSpanOfLayer("n", span.id, context.articleId, context.layer)}
     ), deleted as (
       update annotations n set deleted_at = now(), version = old.version + 1, updated_by = ${context.userId}::uuid, updated_at = now()
       from old

@@ -41,6 +41,17 @@ export function inLayer(row: string, articleId: string, layer: LayerRef): SQL {
 }
 
 /**
+ * One live span of a layer, locked for the change that reads it, as a FROM item named `alias`.
+ * Found by its key alone and checked against the layer on the locked row, so the plan does not
+ * hang on the table's statistics: on a table not yet analysed (a new database, whose first
+ * autovacuum comes a minute or more later) the planner walked the layer's partial index instead,
+ * every span of the layer and each of their dead versions, on every change.
+ */
+export function lockedSpanOfLayer(alias: string, spanId: string, articleId: string, layer: LayerRef): SQL {
+  return sql`(select * from annotations where id = ${spanId}::uuid offset 0 for update) ${sql.raw(alias)} where ${inLayer(alias, articleId, layer)}`;
+}
+
+/**
  * A layer as the JSON text of `GET …/layers/{layer}`, made by the database in one prepared
  * statement: the editor reads its layer often, and this spares the app a second query, the rows'
  * parsing and the serialising (the fields and their order are spanOut's and relationOut's).
