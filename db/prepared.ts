@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { SQL } from "drizzle-orm";
 import type { Database } from "./types";
 import postgres from "postgres";
+import { GroupCommit } from "./group-commit";
 
 /**
  * The hot statements' own connections, beside a node-postgres pool (attachPipeline): postgres.js
@@ -22,7 +23,8 @@ const PIPELINE = Symbol.for("sourcemark.pipeline");
  * statement, 200,000 `select 1` fell from 30,000 to 13,500 a second, and the app would slow down
  * for as long as it ran. A client of one connection empties that queue on every statement.
  */
-type Pipeline = { connections: postgres.Sql[]; next: number };
+type PipelinedConnection = { sql: postgres.Sql; commits: GroupCommit };
+type Pipeline = { connections: PipelinedConnection[]; next: number };
 
 /**
  * Kept on the pool object itself, not in a module's map: Next.js bundles this module once per
@@ -51,8 +53,8 @@ export function pipelineSize(env: Record<string, string | undefined> = process.e
   return Number(env.DATABASE_PIPELINE_SIZE ?? DEFAULT_PIPELINE_SIZE);
 }
 
-function pipelinedConnection(url: string): postgres.Sql {
-  return postgres(url, {
+function pipelinedConnection(url: string): PipelinedConnection {
+  const sql = postgres(url, {
     max: 1,
     prepare: true,
     idle_timeout: 30,
@@ -63,6 +65,7 @@ function pipelinedConnection(url: string): postgres.Sql {
       jsonb: { to: 3802, from: [3802], serialize: asText, parse: (text: string) => JSON.parse(text) },
     },
   });
+  return { sql, commits: new GroupCommit(sql) };
 }
 
 /** Gives `pool` pipelined connections to `url` for executePrepared; ended by closePipeline. */
@@ -74,10 +77,10 @@ export function attachPipeline(pool: object, url: string, size = pipelineSize())
 export async function closePipeline(pool: object): Promise<void> {
   const pipeline = pipelines.get(pool);
   pipelines.delete(pool);
-  await Promise.all(pipeline?.connections.map((connection) => connection.end({ timeout: 5 })) ?? []);
+  await Promise.all(pipeline?.connections.map((connection) => connection.sql.end({ timeout: 5 })) ?? []);
 }
 
-function takeTurn(pipeline: Pipeline): postgres.Sql {
+function takeTurn(pipeline: Pipeline): PipelinedConnection {
   const connection = pipeline.connections[pipeline.next];
   pipeline.next = (pipeline.next + 1) % pipeline.connections.length;
   return connection;
@@ -117,10 +120,22 @@ export async function executePrepared<Row>(db: Database, query: SQL): Promise<Ro
     const pipeline = pipelines.get(prepared.pool);
     if (pipeline) {
       const { sql: text, params } = prepared.dialect.sqlToQuery(query);
-      return (await takeTurn(pipeline).unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as Row[];
+      return (await takeTurn(pipeline).sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as Row[];
     }
     return (await prepared.pool.query(named(prepared.dialect, query))).rows as Row[];
   }
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;
+}
+
+/**
+ * executePrepared for a statement that writes and may run twice (GroupCommit): on the pipelined
+ * connections it is committed together with the other writes that arrive during a commit.
+ */
+export async function executeInGroupCommit<Row>(db: Database, query: SQL): Promise<Row[]> {
+  const prepared = preparedPool(db);
+  const pipeline = prepared && pipelines.get(prepared.pool);
+  if (!pipeline) return executePrepared(db, query);
+  const { sql: text, params } = prepared.dialect.sqlToQuery(query);
+  return takeTurn(pipeline).commits.run<Row>(text, params);
 }
