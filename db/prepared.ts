@@ -43,11 +43,13 @@ const asText = (value: unknown) => (typeof value === "string" ? value : JSON.str
 
 /**
  * Pipelined connections per pool unless DATABASE_PIPELINE_SIZE says otherwise. Fewer connections
- * put more statements in each write and wake-up: with PostgreSQL on this 2-core machine, 2 cost it
- * 0.41–0.45 ms of CPU per request against 0.53–0.62 ms with 4 (bench/load, alternating runs); a
- * database with more cores may serve more.
+ * put more statements in each write, wake-up and group commit: with PostgreSQL on this 2-core
+ * machine, one served 1,321–1,383 writes/s at p99 70 ms and 0.33–0.34 ms of its CPU per request,
+ * two 1,098–1,189 at p99 81–88 ms and 0.42–0.43 ms, three 1,052–1,120 at p99 93–95 ms and
+ * 0.47–0.52 ms (bench/load, alternating runs). One connection runs on one database core: a
+ * database with cores to spare may serve more with more.
  */
-export const DEFAULT_PIPELINE_SIZE = 2;
+export const DEFAULT_PIPELINE_SIZE = 1;
 
 export function pipelineSize(env: Record<string, string | undefined> = process.env): number {
   return Number(env.DATABASE_PIPELINE_SIZE ?? DEFAULT_PIPELINE_SIZE);
