@@ -1,6 +1,7 @@
 import http from "node:http";
+import net from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { NextRequest } from "next/server";
 import { API_ANSWER, type ApiAnswer } from "../app/_server/api-answer";
 import { readBodyBytes } from "../app/_server/request-body";
@@ -93,5 +94,23 @@ describe("serving a route handler on a Node request", () => {
     expect(response.status).toBe(201);
     expect(await response.text()).toBe("plain text");
     expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+  });
+
+  it("drops a request whose client left before sending all of its body, without calling the handler or logging an error", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const before = seen.length;
+    try {
+      const { port } = server.address() as AddressInfo;
+      const socket = net.connect(port, "127.0.0.1");
+      await new Promise((resolve) => socket.once("connect", resolve));
+      socket.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"changes\":");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(errors).not.toHaveBeenCalled();
+      expect(seen.length).toBe(before);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

@@ -75,13 +75,18 @@ function hasSmallDeclaredBody(req: http.IncomingMessage): boolean {
   return Number.isInteger(declared) && declared >= 0 && declared <= PREREAD_MAX_BYTES;
 }
 
+/** The client went away before its request's body was in: there is no one to answer, and nothing went wrong here. */
+class ClientWentAway extends Error {}
+
 function readWhole(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.once("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.once("error", reject);
-    req.once("close", () => req.readableEnded || reject(new Error("The client closed the request before sending its body.")));
+    // A request stream fails only when its connection does ("aborted"): the client is gone either way.
+    const gone = () => reject(new ClientWentAway("The client closed the request before sending its body."));
+    req.once("error", gone);
+    req.once("close", () => req.readableEnded || gone());
   });
 }
 
@@ -135,6 +140,10 @@ export async function serveWithHandler(
       .writeHead(answered.status, { ...answered.headers, "content-type": "application/json", "content-length": Buffer.byteLength(answered.json) })
       .end(answered.json);
   } catch (error) {
+    if (error instanceof ClientWentAway) {
+      res.destroy();
+      return;
+    }
     console.error("[api]", error);
     if (res.headersSent) {
       res.destroy();

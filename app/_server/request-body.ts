@@ -16,7 +16,9 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      throw new ApiError("bad_request", "The request body ended before all of it arrived.");
+    });
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
