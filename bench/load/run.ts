@@ -10,7 +10,6 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { startBenchApp } from "../app-server";
 import { connectUrl } from "../../db/connect";
 import { createUser } from "../../db/queries/users";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { Run } from "../prepared";
 import type { Change } from "../../lib/validation/changes";
-import { inLayer, lockedSpanOfLayer, type LayerRef } from "./layers";
+import { lockedSpanOfLayer, type LayerRef } from "./layers";
 
 /**
  * The usual changes (tag a span, move or relabel it, delete it) in one autocommitted statement

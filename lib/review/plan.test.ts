@@ -15,7 +15,6 @@ function span(id: string, label: string, start: number, end: number, extra: Part
   return { id, label, start, end, text: cp(start, end), actor: null, speaker: null, ...extra };
 }
 const kessler = { spanId: "x", start: 0, end: 7, text: "Kessler", name: "Mara Kessler" };
-const brandt = { spanId: "y", start: 31, end: 37, text: "Brandt", name: "Brandt" };
 
 const layers: AnalystLayer[] = [
   { analystId: "alice", email: "alice@x", spans: [span("a1", "ACTOR", 0, 7, { actor: "Mara Kessler" }), span("a2", "QUOTE", 13, 29, { speaker: kessler })] },
