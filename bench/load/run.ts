@@ -38,6 +38,12 @@ const WARMUP = Number(process.env.WARMUP ?? 5);
  * back to back, as fast as answers come (the server's capacity).
  */
 const RATE = Number(process.env.RATE ?? 0);
+/**
+ * About how many spans an analyst's layer holds: at this size a create becomes a delete, as an
+ * analyst who has tagged an article prunes rather than piles on. 0: no bound (layers then grow
+ * by about 7 spans a second each, and reading a layer of hundreds of spans dominates a long run).
+ */
+const LAYER_SPANS = Number(process.env.LAYER_SPANS ?? 100);
 const PASSWORD = "load-bench-password";
 const PROJECT = "velmora-strike";
 const LABELS = ["QUOTE", "CLAIM", "ACTOR"];
@@ -90,7 +96,7 @@ class Analyst {
   private pickOp(): Op {
     let roll = this.random();
     if (this.believed.size === 0) return "create";
-    for (const [op, share] of MIX) if ((roll -= share) < 0) return op;
+    for (const [op, share] of MIX) if ((roll -= share) < 0) return op === "create" && LAYER_SPANS > 0 && this.believed.size >= LAYER_SPANS ? "delete" : op;
     return "read";
   }
 
@@ -334,7 +340,7 @@ async function main() {
     const met = (ok: boolean) => (ok ? "met" : "MISSED");
     const p99 = percentile(writeLatencies, 99);
     console.log(`
-mode                ${RATE > 0 ? `paced: ${RATE} actions/s per analyst (${RATE * ANALYSTS}/s offered), sent as the editor sends them; latency per action, made → answered` : `back to back: ${BATCH} change${BATCH === 1 ? "" : "s"} per write request; latency per request`}
+mode                ${RATE > 0 ? `paced: ${RATE} actions/s per analyst (${RATE * ANALYSTS}/s offered), sent as the editor sends them; latency per action, made → answered` : `back to back: ${BATCH} change${BATCH === 1 ? "" : "s"} per write request; latency per request`}; ${LAYER_SPANS > 0 ? `layers kept near ${LAYER_SPANS} spans` : "layers unbounded"}
 warm-up             ${warmUp.length} answers in the first ${WARMUP} s, not counted below${warmUp.length ? ` (p50 ${percentile(warmUp, 50).toFixed(1)} ms, p99 ${percentile(warmUp, 99).toFixed(1)} ms)` : ""}
 requests            ${requests} in ${elapsed.toFixed(1)} s (${(requests / elapsed).toFixed(0)}/s); actions: ${byOp}
 span writes         ${writes.reduce((sum, sample) => sum + sample.changes, 0)} acknowledged (${writeRate.toFixed(0)}/s), ${(writes.reduce((sum, sample) => sum + sample.changes, 0) / Math.max(1, writeRequests)).toFixed(1)} changes per write request on average
