@@ -71,8 +71,9 @@ export class GroupCommit {
       group.forEach((one, k) => settle(one, answers[k]));
       return;
     }
+    // A statement that failed left the transaction aborted, and its commit then answers ROLLBACK.
     const committed = ended.status === "fulfilled" && (ended.value as { command?: string }).command === "COMMIT";
-    if (committed && answers.every((answer) => answer.status === "fulfilled")) {
+    if (committed) {
       group.forEach((one, k) => settle(one, answers[k]));
       return;
     }

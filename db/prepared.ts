@@ -117,15 +117,12 @@ function named(dialect: Dialect, query: SQL) {
  * on one session, so names would clash between connections) run it as usual.
  */
 export async function executePrepared<Row>(db: Database, query: SQL): Promise<Row[]> {
-  const prepared = preparedPool(db);
-  if (prepared) {
-    const pipeline = pipelines.get(prepared.pool);
-    if (pipeline) {
-      const { sql: text, params } = prepared.dialect.sqlToQuery(query);
-      return (await takeTurn(pipeline).sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as Row[];
-    }
-    return (await prepared.pool.query(named(prepared.dialect, query))).rows as Row[];
+  const pipelined = onPipeline(db, query);
+  if (pipelined) {
+    return (await pipelined.connection.sql.unsafe(pipelined.text, pipelined.params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as Row[];
   }
+  const prepared = preparedPool(db);
+  if (prepared) return (await prepared.pool.query(named(prepared.dialect, query))).rows as Row[];
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;
 }
@@ -135,9 +132,16 @@ export async function executePrepared<Row>(db: Database, query: SQL): Promise<Ro
  * connections it is committed together with the other writes that arrive during a commit.
  */
 export async function executeInGroupCommit<Row>(db: Database, query: SQL): Promise<Row[]> {
+  const pipelined = onPipeline(db, query);
+  if (!pipelined) return executePrepared(db, query);
+  return pipelined.connection.commits.run<Row>(pipelined.text, pipelined.params);
+}
+
+/** The statement's text and parameters and the pipelined connection whose turn it is, if the pool has them. */
+function onPipeline(db: Database, query: SQL): { connection: PipelinedConnection; text: string; params: unknown[] } | null {
   const prepared = preparedPool(db);
   const pipeline = prepared && pipelines.get(prepared.pool);
-  if (!pipeline) return executePrepared(db, query);
+  if (!pipeline) return null;
   const { sql: text, params } = prepared.dialect.sqlToQuery(query);
-  return takeTurn(pipeline).commits.run<Row>(text, params);
+  return { connection: takeTurn(pipeline), text, params };
 }
